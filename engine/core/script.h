@@ -35,7 +35,13 @@ enum ebb_visual {
     EBB_VISUAL_COUNT
 };
 
-enum ebb_action { EBB_ACTION_NONE, EBB_ACTION_TENSE, EBB_ACTION_RELEASE, EBB_ACTION_COUNT };
+/* A grounding step's body action, drawn as tightening or letting go. */
+enum ebb_step_action {
+    EBB_STEP_ACTION_NONE,
+    EBB_STEP_ACTION_TENSE,
+    EBB_STEP_ACTION_RELEASE,
+    EBB_STEP_ACTION_COUNT
+};
 
 enum ebb_advance { EBB_ADVANCE_MANUAL, EBB_ADVANCE_TIMED, EBB_ADVANCE_COUNT };
 
@@ -99,7 +105,7 @@ struct ebb_step {
     char *detail; /* owned, UTF-8, may be "" but never NULL */
     int count;    /* presses that complete it, 1 when not written */
     double seconds; /* > 0: a timed step of that length; 0: waits for presses (or taps) */
-    enum ebb_action action;
+    enum ebb_step_action action;
     enum ebb_side side;
     struct ebb_cue cue;
     struct ebb_taps taps;

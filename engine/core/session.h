@@ -1,0 +1,107 @@
+/* session: the state machine of one session (prepare, run, pause, steps, finish) for
+ * every kind, and for a sequence the items one after another with a transition
+ * between them. The caller passes a monotonic clock in microseconds (real or virtual)
+ * to every call; the session never reads a clock. Pause shifts the origin; nothing is
+ * accumulated frame by frame. */
+#ifndef EBB_SESSION_H
+#define EBB_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "events.h"
+#include "script.h"
+#include "timeline.h"
+
+/* What the person asked for, already mapped from keys, clicks, taps and gamepad. */
+enum ebb_action {
+    EBB_ACTION_PRESS, /* Space, Enter, click, tap, gamepad A */
+    EBB_ACTION_UNDO,  /* Backspace: one back */
+    EBB_ACTION_SKIP,  /* N or ->: skips the step */
+    EBB_ACTION_PAUSE, /* P, gamepad Start */
+    EBB_ACTION_COUNT
+};
+
+enum ebb_session_state {
+    EBB_SESSION_RUNNING,
+    EBB_SESSION_PAUSED,
+    EBB_SESSION_TRANSITION, /* a sequence between two items */
+    EBB_SESSION_FINISHED,
+    EBB_SESSION_STATE_COUNT
+};
+
+/* A clock jump larger than this while running (the machine slept) pauses the session
+ * at the moment it left. */
+#define EBB_SESSION_JUMP_US 2000000u
+
+/* Everything the SDL layer needs to draw one instant. Pointers are borrowed. */
+struct ebb_session_view {
+    enum ebb_session_state state;
+    const struct ebb_exercise *ex; /* the exercise now running (a sequence's item) */
+    int item;                      /* 0-based item of a sequence; 0 otherwise */
+    int item_count;                /* items of a sequence; 1 otherwise */
+    uint64_t item_elapsed_us;      /* session time within the current item */
+
+    /* breathing */
+    struct ebb_frame frame;
+
+    /* grounding */
+    int step;              /* 0-based */
+    int step_count;
+    int presses;           /* presses counted toward the step's count */
+    int count;             /* presses that complete it */
+    bool step_complete;    /* count reached: the quiet pause before the next step */
+    double step_fade;      /* 0..1: the step fading in (1 = fully shown) */
+    double step_progress;  /* timed or tapped step: 0..1 */
+    double step_left_s;    /* timed or tapped step: seconds left */
+    int tap;               /* 0-based tap in the step, -1 before the first */
+    enum ebb_side tap_side;/* side of the latest tap (none for middle taps) */
+    double tap_glow;       /* 1 at a tap, fading to 0 before the next */
+    bool tap_resting;      /* between two sets */
+
+    /* transition */
+    const struct ebb_exercise *next; /* what comes next */
+    double transition_left_s;        /* seconds left, or 0 when it waits for a key */
+};
+
+struct ebb_session; /* opaque */
+
+/* Starts a session of `ex` at clock time now_us. For a sequence, `items` holds its
+ * resolved exercises in order (ex->item_count of them, borrowed, outliving the
+ * session); NULL otherwise. Returns NULL with an error in `diags` when it cannot
+ * start. Free with ebb_session_free. */
+struct ebb_session *ebb_session_new(const struct ebb_exercise *ex,
+                                    const struct ebb_exercise *const *items,
+                                    const struct ebb_timeline_options *opt, uint64_t now_us,
+                                    struct ebb_diags *diags);
+
+/* Accepts NULL. */
+void ebb_session_free(struct ebb_session *s);
+
+/* Advances to now_us: breathing boundaries, timed steps, taps, transitions. A jump of
+ * more than EBB_SESSION_JUMP_US since the previous call pauses the session at the
+ * previous time. Events that happened are queued for ebb_session_next_event. */
+void ebb_session_update(struct ebb_session *s, uint64_t now_us);
+
+/* One action at now_us (calls ebb_session_update first). */
+void ebb_session_act(struct ebb_session *s, enum ebb_action a, uint64_t now_us);
+
+/* The picture at now_us, without changing anything. */
+void ebb_session_view(const struct ebb_session *s, uint64_t now_us,
+                      struct ebb_session_view *out);
+
+/* Takes the oldest queued event; returns 0, or -1 when there is none. Event times are
+ * on the caller's clock, from the session's first now_us (= t 0 of timeline.tsv). */
+int ebb_session_next_event(struct ebb_session *s, struct ebb_event *out);
+
+/* The breathing plan of the current item (NULL when it is not breathing), and the clock
+ * time its t = 0 stands at now (moved by pauses): what the audio mixer needs to place
+ * cues by itself. */
+const struct ebb_timeline *ebb_session_timeline(const struct ebb_session *s);
+uint64_t ebb_session_origin_us(const struct ebb_session *s);
+
+/* True once every item has finished. */
+bool ebb_session_finished(const struct ebb_session *s);
+
+#endif

@@ -1,0 +1,64 @@
+/* audio: the sound of a session. Cues are mixed by ebb itself in the device callback
+ * so each starts at the exact sample of its boundary; built-in cues are synthesized,
+ * sound files are decoded once and mixed from memory. With no device the session runs
+ * silently. Export renders the same mix to a WAV file with no device. */
+#ifndef EBB_AUDIO_H
+#define EBB_AUDIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "events.h"
+#include "script.h"
+#include "timeline.h"
+
+#define EBB_AUDIO_RATE 48000 /* samples a second, both channels */
+
+struct ebb_audio; /* opaque */
+
+/* Opens the default device. Never NULL: without a device the handle is silent and
+ * `notice` (when not NULL) gets one line for the person. Master volume in percent. */
+struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed,
+                                 char *notice, size_t notice_size);
+
+/* Fades out and closes; accepts NULL. */
+void ebb_audio_close(struct ebb_audio *a);
+
+/* True when a device is open and sound is heard. */
+bool ebb_audio_live(const struct ebb_audio *a);
+
+/* Starts the sound of an exercise at clock time now_us (the same clock the session is
+ * given). For breathing, `tl` is the plan and `origin_us` the clock time of its t = 0;
+ * the callback places every cue itself at its exact sample. Loads the exercise's cue
+ * files (a missing one: a notice, and the built-in cue plays instead). */
+void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
+                     const struct ebb_timeline *tl, uint64_t origin_us);
+
+/* The session moved its origin (pause, resume, reload). */
+void ebb_audio_set_origin(struct ebb_audio *a, uint64_t origin_us, bool paused);
+
+/* Plays one cue as soon as possible (a grounding press, a tap), panned to `side`. */
+void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev);
+
+/* Fades the session's sound out over `fade_ms` (a person leaving). */
+void ebb_audio_end(struct ebb_audio *a, int fade_ms);
+
+/* Master volume (0..100) and mute, applied with a short ramp (no clicks). */
+void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute);
+
+/* The device's clock: microseconds of sound played since ebb_audio_open; returns false
+ * when there is no live device (the caller then uses the system clock). */
+bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us);
+
+/* Renders a whole session to a 48 kHz stereo 16-bit WAV at `path`: the events (as
+ * written to timeline.tsv, times from t = 0), the breathing plan (NULL for grounding),
+ * the exercise's ambient sound and gains, up to end_us. No device is used. Returns 0, or
+ * -1 with an error in diags (a full disk, an unwritable folder). */
+int ebb_audio_export_wav(const char *path, const struct ebb_exercise *ex,
+                         const struct ebb_timeline *tl, const struct ebb_event *events,
+                         size_t event_count, uint64_t end_us, int volume_percent,
+                         struct ebb_diags *diags);
+
+#endif
