@@ -22,6 +22,7 @@ struct ebb_options {
     int display;           /* --display N, or -1 */
     bool no_checkin;       /* --no-checkin */
     const char *screenshot; /* --screenshot FILE: save the first session frame and quit */
+    const char *default_exercise; /* the settings file's default exercise (picker selects it) */
 
     /* --export DIR */
     const char *export_dir;
