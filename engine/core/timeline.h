@@ -33,12 +33,20 @@ struct ebb_timeline {
     int phase_count;                 /* phases kept (holds dropped with no_holds) */
     int phase_index[EBB_PHASES_MAX]; /* kept phase -> index in ex->phases */
     double phase_from[EBB_PHASES_MAX]; /* breath level each kept phase starts at */
+    double phase_to[EBB_PHASES_MAX];   /* breath level each kept phase ends at (a hold: its
+                                          start level; the last one's is the cycle's end) */
     uint64_t prepare_us;             /* length of prepare */
     int cycle_count;                 /* cycles in the session, >= 1 */
     uint64_t *cycle_start_us;        /* owned; cycle_count + 1 entries, the last = end */
     double *cycle_scale;             /* owned; cycle_count entries: pace x ramp factor */
     uint64_t end_us;                 /* t at which the session is over */
+    int steady_from;                 /* first cycle running at the final scale (pace x
+                                        to_scale, or pace alone without a ramp) */
+    uint64_t steady_phase_us[EBB_PHASES_MAX]; /* kept phase lengths from steady_from on */
 };
+
+/* Cycles a plan may hold: a 4-hour session of cycles as short as ~55 ms. */
+#define EBB_TIMELINE_CYCLES_MAX 262144
 
 enum ebb_stage { EBB_STAGE_PREPARE, EBB_STAGE_BREATHE, EBB_STAGE_DONE, EBB_STAGE_COUNT };
 
