@@ -1,0 +1,329 @@
+/* state: reading and atomically writing $XDG_STATE_HOME/ebb/state.cfg.
+ *
+ *   version = 1;
+ *   window = { width = 1280; height = 720; fullscreen = false; };
+ *   audio = { volume = 80; mute = false; };
+ *   exercises = ( { id = "box"; cycles = 8; minutes = 0.0; pace = 1.0; } );
+ */
+#include "state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void ebb_state_init(struct ebb_state *st)
+{
+    memset(st, 0, sizeof *st);
+    st->fullscreen = -1;
+    st->volume_percent = -1;
+    st->mute = -1;
+}
+
+int ebb_state_path(const char *xdg_state_home, const char *home, char *buf, size_t size)
+{
+    int n;
+    if (xdg_state_home && xdg_state_home[0] == '/')
+        n = snprintf(buf, size, "%s/ebb/state.cfg", xdg_state_home);
+    else if (home && home[0])
+        n = snprintf(buf, size, "%s/.local/state/ebb/state.cfg", home);
+    else
+        return -1;
+    return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
+/* A number written as an integer or a decimal; false when absent or not a number. */
+static bool number(const config_setting_t *group, const char *name, double *out)
+{
+    const config_setting_t *s = config_setting_get_member(group, name);
+    if (!s)
+        return false;
+    switch (config_setting_type(s)) {
+    case CONFIG_TYPE_INT:
+        *out = config_setting_get_int(s);
+        return true;
+    case CONFIG_TYPE_INT64:
+        *out = (double)config_setting_get_int64(s);
+        return true;
+    case CONFIG_TYPE_FLOAT:
+        *out = config_setting_get_float(s);
+        return *out == *out; /* not NaN */
+    default:
+        return false;
+    }
+}
+
+static int flag(const config_setting_t *group, const char *name)
+{
+    const config_setting_t *s = config_setting_get_member(group, name);
+    if (!s || config_setting_type(s) != CONFIG_TYPE_BOOL)
+        return -1;
+    return config_setting_get_bool(s) ? 1 : 0;
+}
+
+static void read_window(struct ebb_state *st, const config_t *cfg)
+{
+    const config_setting_t *w = config_lookup(cfg, "window");
+    double v;
+    if (!w || !config_setting_is_group(w))
+        return;
+    if (number(w, "width", &v) && v >= 200 && v <= 16384)
+        st->window_width = (int)v;
+    if (number(w, "height", &v) && v >= 150 && v <= 16384)
+        st->window_height = (int)v;
+    if (!st->window_width || !st->window_height)
+        st->window_width = st->window_height = 0;
+    st->fullscreen = flag(w, "fullscreen");
+}
+
+static void read_audio(struct ebb_state *st, const config_t *cfg)
+{
+    const config_setting_t *a = config_lookup(cfg, "audio");
+    double v;
+    if (!a || !config_setting_is_group(a))
+        return;
+    if (number(a, "volume", &v) && v >= 0 && v <= 100)
+        st->volume_percent = (int)v;
+    st->mute = flag(a, "mute");
+}
+
+static void read_choices(struct ebb_state *st, const config_t *cfg)
+{
+    const config_setting_t *list = config_lookup(cfg, "exercises");
+    if (!list || !config_setting_is_list(list))
+        return;
+    for (int i = 0; i < config_setting_length(list); i++) {
+        const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
+        const char *id = NULL;
+        double v;
+        if (!g || !config_setting_is_group(g) || !config_setting_lookup_string(g, "id", &id))
+            continue;
+        struct ebb_state_choice *c = ebb_state_choice_for(st, id);
+        if (!c)
+            continue;
+        if (number(g, "cycles", &v) && v >= 1 && v <= 10000)
+            c->cycles = (int)v;
+        if (number(g, "minutes", &v) && v > 0 && v <= EBB_SESSION_S_MAX / 60.0)
+            c->minutes = v;
+        if (number(g, "pace", &v) && v >= 0.5 && v <= 2.0)
+            c->pace = v;
+    }
+}
+
+/* Reads the whole file into a NUL-terminated buffer; NULL with a reason. */
+static char *slurp(const char *path, const char **why)
+{
+    struct stat sb;
+    FILE *f = NULL;
+    char *buf = NULL;
+    if (stat(path, &sb) != 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        *why = "not a regular file";
+        return NULL;
+    }
+    if (sb.st_size > EBB_STATE_BYTES_MAX) {
+        *why = "too large";
+        return NULL;
+    }
+    f = fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    buf = malloc((size_t)sb.st_size + 1);
+    size_t n = buf ? fread(buf, 1, (size_t)sb.st_size, f) : 0;
+    fclose(f);
+    if (!buf) {
+        *why = "out of memory";
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (strlen(buf) != n) {
+        *why = "it holds a NUL byte";
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+int ebb_state_load(struct ebb_state *st, const char *path, struct ebb_diags *diags)
+{
+    struct stat sb;
+    const char *why = NULL;
+    config_t cfg;
+    int version = 0;
+
+    ebb_state_init(st);
+    if (stat(path, &sb) != 0 && errno == ENOENT)
+        return 1;
+    char *text = slurp(path, &why);
+    if (!text) {
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
+                      "cannot read the state file (%s); using defaults", why);
+        return -1;
+    }
+    config_init(&cfg);
+    if (config_read_string(&cfg, text) != CONFIG_TRUE) {
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, config_error_line(&cfg),
+                      "the state file is damaged (%s); using defaults",
+                      config_error_text(&cfg) ? config_error_text(&cfg) : "unreadable");
+        config_destroy(&cfg);
+        free(text);
+        return -1;
+    }
+    free(text);
+    if (!config_lookup_int(&cfg, "version", &version) || version != 1) {
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
+                      "the state file has no \"version = 1;\"; using defaults");
+        config_destroy(&cfg);
+        return -1;
+    }
+    read_window(st, &cfg);
+    read_audio(st, &cfg);
+    read_choices(st, &cfg);
+    config_destroy(&cfg);
+    return 0;
+}
+
+/* The same rule as ebb_id_valid, kept here so the state file needs no loader. */
+static bool valid_id(const char *id)
+{
+    size_t n = strlen(id);
+    if (n < 1 || n > EBB_ID_MAX || id[0] == '-')
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
+            return false;
+    return true;
+}
+
+const struct ebb_state_choice *ebb_state_find(const struct ebb_state *st, const char *id)
+{
+    for (int i = 0; i < st->choice_count; i++)
+        if (strcmp(st->choices[i].id, id) == 0)
+            return &st->choices[i];
+    return NULL;
+}
+
+struct ebb_state_choice *ebb_state_choice_for(struct ebb_state *st, const char *id)
+{
+    if (!id || !valid_id(id))
+        return NULL;
+    for (int i = 0; i < st->choice_count; i++)
+        if (strcmp(st->choices[i].id, id) == 0)
+            return &st->choices[i];
+    if (st->choice_count >= EBB_STATE_CHOICES_MAX)
+        return NULL;
+    struct ebb_state_choice *c = &st->choices[st->choice_count++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->id, sizeof c->id, "%s", id);
+    return c;
+}
+
+static int write_all(FILE *f, const struct ebb_state *st)
+{
+    fprintf(f, "# What ebb remembers by itself. Your own settings go in ebb.cfg.\n");
+    fprintf(f, "version = 1;\n");
+    fprintf(f, "window = { width = %d; height = %d; fullscreen = %s; };\n",
+            st->window_width > 0 ? st->window_width : 1280,
+            st->window_height > 0 ? st->window_height : 720,
+            st->fullscreen == 1 ? "true" : "false");
+    if (st->volume_percent >= 0 || st->mute >= 0)
+        fprintf(f, "audio = { volume = %d; mute = %s; };\n",
+                st->volume_percent >= 0 ? st->volume_percent : 80,
+                st->mute == 1 ? "true" : "false");
+    fprintf(f, "exercises = (");
+    for (int i = 0; i < st->choice_count; i++) {
+        const struct ebb_state_choice *c = &st->choices[i];
+        /* ids are a-z 0-9 -: nothing to escape */
+        fprintf(f, "%s\n  { id = \"%s\"; cycles = %d; minutes = %.3f; pace = %.3f; }",
+                i ? "," : "", c->id, c->cycles, c->minutes, c->pace);
+    }
+    fprintf(f, "\n);\n");
+    return ferror(f) ? -1 : 0;
+}
+
+/* Creates the folder holding `path` (and its parents) with mode 0700. */
+static int make_parent(const char *path)
+{
+    char dir[EBB_STATE_PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return -1;
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return 0;
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+static void sync_folder(const char *path)
+{
+    char dir[EBB_STATE_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    *slash = slash == dir ? '/' : '\0';
+    if (slash == dir)
+        slash[1] = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
+{
+    char tmp[EBB_STATE_PATH_MAX + 16];
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp ||
+        make_parent(path) != 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot create its folder: %s",
+                      strerror(errno));
+        return -1;
+    }
+    int fd = mkstemp(tmp); /* mode 0600 */
+    if (fd < 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    fchmod(fd, 0600);
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    int bad = write_all(f, st);
+    bad |= fflush(f) != 0;
+    bad |= fsync(fd) != 0;
+    int err = errno;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path) != 0) {
+        err = bad ? err : errno;
+        unlink(tmp);
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s",
+                      strerror(err ? err : EIO));
+        return -1;
+    }
+    sync_folder(path);
+    return 0;
+}
