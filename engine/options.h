@@ -23,6 +23,10 @@ struct ebb_options {
     bool no_checkin;       /* --no-checkin */
     const char *screenshot; /* --screenshot FILE: save the first session frame and quit */
     const char *default_exercise; /* the settings file's default exercise (picker selects it) */
+    /* The command line or the settings file decided these, true or false: the state
+     * file must not change them (a key the person wrote is theirs). */
+    bool mute_fixed;       /* `mute` holds the person's choice */
+    bool fullscreen_fixed; /* `fullscreen` holds the person's choice */
 
     /* --export DIR */
     const char *export_dir;
