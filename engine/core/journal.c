@@ -568,7 +568,7 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
     if (!path || !path[0])
         return refuse(diags, "journal", "no journal path");
     make_parents(path);
-    int flags = O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK;
+    int flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK; /* read: its last byte */
     int fd = open(path, flags | O_CREAT | O_EXCL, 0600);
     bool created = fd >= 0;
     if (fd < 0 && errno == EEXIST)
