@@ -35,6 +35,20 @@ enum ebb_session_state {
  * at the moment it left. */
 #define EBB_SESSION_JUMP_US 2000000u
 
+/* Grounding rhythm (docs/grounding.md). When a step's count is reached (or a timed or
+ * tapped step ends) a quiet pause of STEP_GAP follows, then the next step fades in over
+ * STEP_FADE. Taps begin TAP_LEAD after their step starts, so the step's own cue and the
+ * first tap never sound together. A timed step without `seconds` (advance = "timed")
+ * lasts STEP_DEFAULT. */
+#define EBB_SESSION_STEP_GAP_US 1200000u
+#define EBB_SESSION_STEP_FADE_US 600000u
+#define EBB_SESSION_TAP_LEAD_US 1000000u
+#define EBB_SESSION_STEP_DEFAULT_US 30000000u
+
+/* Events queued between two reads of ebb_session_next_event; past this the oldest are
+ * dropped (a caller that reads every frame never comes near it). */
+#define EBB_SESSION_QUEUE_MAX 1024
+
 /* Everything the SDL layer needs to draw one instant. Pointers are borrowed. */
 struct ebb_session_view {
     enum ebb_session_state state;
@@ -81,7 +95,9 @@ void ebb_session_free(struct ebb_session *s);
 
 /* Advances to now_us: breathing boundaries, timed steps, taps, transitions. A jump of
  * more than EBB_SESSION_JUMP_US since the previous call pauses the session at the
- * previous time. Events that happened are queued for ebb_session_next_event. */
+ * previous time, unless the session was waiting for the person (ebb_session_waiting),
+ * where nothing runs by itself and the caller may sleep until the next input. Events
+ * that happened are queued for ebb_session_next_event. */
 void ebb_session_update(struct ebb_session *s, uint64_t now_us);
 
 /* One action at now_us (calls ebb_session_update first). */
@@ -103,5 +119,10 @@ uint64_t ebb_session_origin_us(const struct ebb_session *s);
 
 /* True once every item has finished. */
 bool ebb_session_finished(const struct ebb_session *s);
+
+/* True when the session waits for the person: a manual step not yet complete, or a
+ * sequence's transition with pause = 0 (what export's --press-every presses). False
+ * while paused, in breathing (where PRESS toggles pause), in timed and tapped steps. */
+bool ebb_session_waiting(const struct ebb_session *s);
 
 #endif
