@@ -11,4 +11,26 @@ int ebb_cli_history(bool csv);
 /* --forget [--yes]: deletes the journal after one confirmation line on the terminal. */
 int ebb_cli_forget(bool yes);
 
+/* The verbs below (engine/cli_library.c, engine/cli_new.c) work on the search path
+ * that main.c read from the environment; diagnostics go to stderr, results to stdout. */
+struct ebb_search_env;
+struct ebb_diags;
+
+/* Writes every diagnostic of d to stderr, one line each (plus a line counting those
+ * that did not fit). */
+void ebb_cli_print_diags(const struct ebb_diags *d);
+
+/* --check FILE...: 0 when every file loads (warnings allowed), 2 otherwise. */
+int ebb_cli_check(int count, char *const *files, const struct ebb_search_env *env);
+
+/* --list: id, kind, length, source, title of every exercise on the search path. 0. */
+int ebb_cli_list(const struct ebb_search_env *env);
+
+/* --path: the search folders in order, whether each exists, and its source. 0. */
+int ebb_cli_path(const struct ebb_search_env *env);
+
+/* --new ID [--from ID]: copies exercise `from` (NULL: gentle-start) into the user's
+ * folder as ID.cfg with its id changed; prints the new path. 0, or 2. */
+int ebb_cli_new(const char *id, const char *from, const struct ebb_search_env *env);
+
 #endif
