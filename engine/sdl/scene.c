@@ -1,0 +1,315 @@
+/* scene: layout and words of the session screens. Text sits below the shape; numbers
+ * are muted and can be hidden (H); nothing here commands or judges. */
+#include "scene.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "render.h"
+#include "visuals.h"
+
+static SDL_Color fade(SDL_Color c, float a)
+{
+    if (a < 0)
+        a = 0;
+    if (a > 1)
+        a = 1;
+    c.a = (Uint8)(c.a * a + 0.5f);
+    return c;
+}
+
+static float unit(const struct scene *sc)
+{
+    return (float)(sc->w < sc->h ? sc->w : sc->h) / 720.0f;
+}
+
+void scene_clear(struct scene *sc)
+{
+    SDL_SetRenderDrawBlendMode(sc->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(sc->ren, sc->th.bg.r, sc->th.bg.g, sc->th.bg.b, 255);
+    SDL_RenderClear(sc->ren);
+    SDL_SetRenderDrawBlendMode(sc->ren, SDL_BLENDMODE_BLEND);
+}
+
+static int visual_of(const struct scene *sc, const struct ebb_exercise *ex)
+{
+    if (sc->visual >= 0 && sc->visual < EBB_VISUAL_COUNT)
+        return sc->visual;
+    return ex ? (int)ex->visual : EBB_VISUAL_CIRCLE;
+}
+
+static void header(struct scene *sc, const struct ebb_session_view *v, float op)
+{
+    float u = unit(sc);
+    char buf[160];
+    if (v->item_count > 1)
+        snprintf(buf, sizeof buf, "%s  ·  %d of %d", v->ex->title, v->item + 1, v->item_count);
+    else
+        snprintf(buf, sizeof buf, "%s", v->ex->title);
+    text_draw(sc->text, TEXT_SMALL, buf, 24 * u, 18 * u, TEXT_LEFT, fade(sc->th.muted, op));
+}
+
+static void breathing(struct scene *sc, const struct ebb_session_view *v,
+                      const struct ebb_timeline *tl, float op)
+{
+    const struct ebb_frame *fr = &v->frame;
+    const struct ebb_exercise *ex = v->ex;
+    float u = unit(sc);
+    float cx, cy, full;
+    visual_geometry(sc->w, sc->h, &cx, &cy, &full);
+    struct visual_ctx vc = {sc->ren, &sc->th, sc->w, sc->h, sc->reduced_motion, op};
+    visual_draw(visual_of(sc, ex), &vc, tl, fr);
+
+    float ty = cy + full + 40 * u;
+    char buf[64];
+    const char *words;
+    const struct ebb_phase *ph = NULL;
+    if (fr->stage == EBB_STAGE_BREATHE && ex->phases && fr->phase_source >= 0 &&
+        fr->phase_source < ex->phase_count)
+        ph = &ex->phases[fr->phase_source];
+    if (fr->stage == EBB_STAGE_PREPARE)
+        words = "Settle in";
+    else if (fr->stage == EBB_STAGE_DONE)
+        words = "";
+    else
+        words = ph ? ph->text : "";
+    text_draw(sc->text, TEXT_LARGE, words, cx, ty, TEXT_CENTER, fade(sc->th.text, op));
+    float ny = ty + text_line_height(sc->text, TEXT_LARGE);
+    if (!sc->hide_numbers && fr->stage != EBB_STAGE_DONE) {
+        double left = fr->stage == EBB_STAGE_PREPARE ? fr->prepare_left_s : fr->phase_left_s;
+        int secs = (int)ceil(left - 1e-6);
+        if (secs < 1)
+            secs = 1;
+        if (fr->stage == EBB_STAGE_PREPARE)
+            snprintf(buf, sizeof buf, "starting in %d", secs);
+        else
+            snprintf(buf, sizeof buf, "%d", secs);
+        text_draw(sc->text, TEXT_BODY, buf, cx, ny, TEXT_CENTER, fade(sc->th.muted, op));
+        if (fr->stage == EBB_STAGE_BREATHE) {
+            snprintf(buf, sizeof buf, "breath %d of %d", fr->cycle + 1, fr->cycle_count);
+            text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * u, 18 * u, TEXT_RIGHT,
+                      fade(sc->th.muted, op));
+        }
+    }
+    if (ph && ph->side != EBB_SIDE_NONE) {
+        /* the side, beside the shape on that side */
+        bool left_side = ph->side == EBB_SIDE_LEFT;
+        float sx = left_side ? cx - full * 1.25f : cx + full * 1.25f;
+        text_draw(sc->text, TEXT_BODY, left_side ? "← left side" : "right side →", sx, cy,
+                  left_side ? TEXT_RIGHT : TEXT_LEFT, fade(sc->th.text, op));
+    }
+    if (tl && tl->end_us > 0) {
+        /* the thin overall progress line */
+        float p = (float)((double)fr->t_us / (double)tl->end_us);
+        if (p > 1)
+            p = 1;
+        float y = sc->h - 4 * u;
+        render_line(sc->ren, 0, y, (float)sc->w, y, 2 * u, fade(sc->th.panel, op));
+        render_line(sc->ren, 0, y, sc->w * p, y, 2 * u, fade(sc->th.guide, op));
+    }
+}
+
+static void grounding(struct scene *sc, const struct ebb_session_view *v, float op)
+{
+    const struct ebb_exercise *ex = v->ex;
+    float u = unit(sc);
+    if (v->step < 0 || v->step >= ex->step_count)
+        return;
+    const struct ebb_step *st = &ex->steps[v->step];
+    float sop = op * (float)(v->step_fade > 0 ? v->step_fade : 0.0);
+    float y = sc->h * 0.34f;
+    int hgt = text_draw_wrapped(sc->text, TEXT_LARGE, st->prompt, sc->w / 2.0f, y,
+                                sc->w * 0.8f, 3, TEXT_CENTER, fade(sc->th.text, sop));
+    y += hgt + 24 * u;
+    hgt = text_draw_wrapped(sc->text, TEXT_BODY, st->detail, sc->w / 2.0f, y, sc->w * 0.7f, 4,
+                            TEXT_CENTER, fade(sc->th.muted, sop));
+    y += hgt + 30 * u;
+    char buf[96];
+    if (v->count > 1 && !sc->hide_numbers) {
+        /* one quiet dot per press, filled as they are counted */
+        float gap = 30 * u;
+        float x0 = sc->w / 2.0f - gap * (v->count - 1) / 2.0f;
+        for (int i = 0; i < v->count && i < 40; i++) {
+            SDL_Color c = i < v->presses ? sc->th.accent : sc->th.guide;
+            render_disc(sc->ren, x0 + gap * i, y + 10 * u, 8 * u, 2 * u, fade(c, sop));
+        }
+        y += 40 * u;
+    }
+    if (v->step_left_s > 0 && !sc->hide_numbers) {
+        snprintf(buf, sizeof buf, "%d", (int)ceil(v->step_left_s - 1e-6));
+        text_draw(sc->text, TEXT_BODY, buf, sc->w / 2.0f, y, TEXT_CENTER,
+                  fade(sc->th.muted, sop));
+    }
+    if (!sc->hide_numbers) {
+        snprintf(buf, sizeof buf, "step %d of %d", v->step + 1, v->step_count);
+        text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * u, 18 * u, TEXT_RIGHT,
+                  fade(sc->th.muted, op));
+    }
+    float p = v->step_count > 0 ? (float)(v->step + (v->step_complete ? 1 : 0)) / v->step_count
+                                : 0;
+    float ly = sc->h - 4 * u;
+    render_line(sc->ren, 0, ly, (float)sc->w, ly, 2 * u, fade(sc->th.panel, op));
+    render_line(sc->ren, 0, ly, sc->w * p, ly, 2 * u, fade(sc->th.guide, op));
+}
+
+static void transition(struct scene *sc, const struct ebb_session_view *v, float op)
+{
+    char buf[200];
+    float y = sc->h * 0.38f;
+    snprintf(buf, sizeof buf, "Next: %s", v->next ? v->next->title : "");
+    text_draw(sc->text, TEXT_LARGE, buf, sc->w / 2.0f, y, TEXT_CENTER, fade(sc->th.text, op));
+    y += text_line_height(sc->text, TEXT_LARGE) * 1.4f;
+    if (v->transition_left_s > 0)
+        snprintf(buf, sizeof buf, "in %d", (int)ceil(v->transition_left_s - 1e-6));
+    else
+        snprintf(buf, sizeof buf, "Space when you are ready");
+    text_draw(sc->text, TEXT_BODY, buf, sc->w / 2.0f, y, TEXT_CENTER, fade(sc->th.muted, op));
+}
+
+void scene_session(struct scene *sc, const struct ebb_session_view *v,
+                   const struct ebb_timeline *tl)
+{
+    bool paused = v->state == EBB_SESSION_PAUSED;
+    float op = paused ? 0.3f : 1.0f;
+    if (!v->ex)
+        return;
+    header(sc, v, op);
+    if (v->state == EBB_SESSION_TRANSITION)
+        transition(sc, v, op);
+    else if (v->ex->kind == EBB_KIND_BREATHING)
+        breathing(sc, v, tl, op);
+    else
+        grounding(sc, v, op);
+    if (paused) {
+        float u = unit(sc);
+        text_draw(sc->text, TEXT_LARGE, "Paused — Space to go on", sc->w / 2.0f,
+                  sc->h * 0.44f - 30 * u, TEXT_CENTER, sc->th.text);
+    }
+}
+
+static const char *finish_words[FINISH_COUNT] = {"Again", "Back to the list", "Quit"};
+
+static SDL_FRect finish_row(const struct scene *sc, int i)
+{
+    float u = unit(sc);
+    SDL_FRect r = {sc->w / 2.0f - 200 * u, sc->h * 0.46f + i * 64 * u, 400 * u, 52 * u};
+    return r;
+}
+
+void scene_finished(struct scene *sc, const struct ebb_exercise *ex, int selected)
+{
+    float u = unit(sc);
+    text_draw(sc->text, TEXT_LARGE, "The session has ended", sc->w / 2.0f, sc->h * 0.22f,
+              TEXT_CENTER, sc->th.text);
+    if (ex)
+        text_draw(sc->text, TEXT_BODY, ex->title, sc->w / 2.0f,
+                  sc->h * 0.22f + text_line_height(sc->text, TEXT_LARGE) + 8 * u, TEXT_CENTER,
+                  sc->th.muted);
+    for (int i = 0; i < FINISH_COUNT; i++) {
+        SDL_FRect r = finish_row(sc, i);
+        if (i == selected)
+            render_round_rect(sc->ren, r, 12 * u, sc->th.panel);
+        float ty = r.y + (r.h - text_line_height(sc->text, TEXT_BODY)) / 2;
+        text_draw(sc->text, TEXT_BODY, finish_words[i], r.x + r.w / 2, ty, TEXT_CENTER,
+                  i == selected ? sc->th.text : sc->th.muted);
+    }
+}
+
+int scene_finished_hit(struct scene *sc, int x, int y)
+{
+    for (int i = 0; i < FINISH_COUNT; i++) {
+        SDL_FRect r = finish_row(sc, i);
+        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
+            return i;
+    }
+    return -1;
+}
+
+static const char *const help_keys[][2] = {
+    {"Space, Enter, click", "start the selected · pause and go on · next step"},
+    {"Escape", "back to the list (or clear the filter, or leave)"},
+    {"Q", "quit"},
+    {"↑ ↓", "choose an exercise"},
+    {"← →", "shorter or longer"},
+    {"[  ]", "slower or faster"},
+    {"/", "type to filter the list"},
+    {"P", "pause and go on"},
+    {"N, →, Backspace", "skip a step · one back (grounding)"},
+    {"F, F11", "full screen"},
+    {"H", "hide numbers and hints"},
+    {"S", "save a screenshot"},
+    {"+  −  M", "volume and mute"},
+    {"F1", "this help"},
+};
+
+void scene_help(struct scene *sc)
+{
+    float u = unit(sc);
+    SDL_Color veil = sc->th.bg;
+    veil.a = 236;
+    render_veil(sc->ren, sc->w, sc->h, veil);
+    float y = 40 * u;
+    text_draw(sc->text, TEXT_LARGE, "Keys", sc->w / 2.0f, y, TEXT_CENTER, sc->th.text);
+    y += text_line_height(sc->text, TEXT_LARGE) + 10 * u;
+    int lh = text_line_height(sc->text, TEXT_SMALL);
+    float mid = sc->w / 2.0f;
+    for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++) {
+        text_draw(sc->text, TEXT_SMALL, help_keys[i][0], mid - 16 * u, y, TEXT_RIGHT,
+                  sc->th.text);
+        text_draw(sc->text, TEXT_SMALL, help_keys[i][1], mid + 16 * u, y, TEXT_LEFT,
+                  sc->th.muted);
+        y += lh * 1.25f;
+    }
+    y += 18 * u;
+    text_draw_wrapped(sc->text, TEXT_BODY,
+                      "ebb is a practice tool, not a crisis service. If you or someone near "
+                      "you is in danger, please call your local emergency number.",
+                      mid, y, sc->w * 0.8f, 3, TEXT_CENTER, sc->th.text);
+    text_draw(sc->text, TEXT_SMALL, "F1 or Escape to close", mid, sc->h - 40 * u, TEXT_CENTER,
+              sc->th.muted);
+}
+
+void scene_hint(struct scene *sc, const char *line, float alpha)
+{
+    float u = unit(sc);
+    if (sc->hide_numbers || alpha <= 0)
+        return;
+    text_draw(sc->text, TEXT_SMALL, line, 24 * u,
+              sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_LEFT,
+              fade(sc->th.muted, alpha));
+}
+
+void scene_notice(struct scene *sc, const char *line, float alpha)
+{
+    float u = unit(sc);
+    if (alpha <= 0 || !line[0])
+        return;
+    text_draw(sc->text, TEXT_SMALL, line, sc->w / 2.0f, 18 * u, TEXT_CENTER,
+              fade(sc->th.text, alpha));
+}
+
+void scene_back_mark(struct scene *sc, float alpha)
+{
+    float u = unit(sc);
+    if (alpha <= 0)
+        return;
+    SDL_FRect r = {sc->w - 124 * u, sc->h - 70 * u, 110 * u, 50 * u};
+    render_round_rect(sc->ren, r, 12 * u, fade(sc->th.panel, alpha));
+    text_draw(sc->text, TEXT_SMALL, "← back", r.x + r.w / 2,
+              r.y + (r.h - text_line_height(sc->text, TEXT_SMALL)) / 2, TEXT_CENTER,
+              fade(sc->th.text, alpha));
+}
+
+bool scene_back_hit(const struct scene *sc, int x, int y)
+{
+    float u = unit(sc);
+    return x >= sc->w - 124 * u && x < sc->w - 14 * u && y >= sc->h - 70 * u &&
+           y < sc->h - 20 * u;
+}
+
+void scene_fade(struct scene *sc, float alpha)
+{
+    SDL_Color c = sc->th.bg;
+    c.a = (Uint8)(255 * (alpha < 0 ? 0 : alpha > 1 ? 1 : alpha));
+    render_veil(sc->ren, sc->w, sc->h, c);
+}

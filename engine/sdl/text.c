@@ -1,0 +1,291 @@
+/* text: fontconfig picks the font, SDL_ttf draws it, a small cache keeps the textures.
+ * Text is rasterized white and tinted with the texture's colour and alpha mods, so one
+ * texture serves every colour and fade. */
+#include "text.h"
+
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_MAX 160  /* textures kept: every string of a screen fits */
+#define KEY_MAX 256    /* longer strings are drawn but not cached */
+#define PATH_MAX_ 1024
+
+struct entry {
+    SDL_Texture *tex; /* NULL: free slot */
+    int size;
+    uint32_t hash;
+    char key[KEY_MAX];
+    int w, h;
+    unsigned long used; /* draw counter at the last use */
+};
+
+struct text {
+    SDL_Renderer *ren;
+    char path[PATH_MAX_];
+    TTF_Font *fonts[TEXT_SIZE_COUNT];
+    int height; /* output height the fonts were opened for */
+    unsigned long clock;
+    struct entry cache[CACHE_MAX];
+};
+
+/* Fractions of the output height: readable from two metres in full screen. */
+static const float size_frac[TEXT_SIZE_COUNT] = {1.0f / 40, 1.0f / 26, 1.0f / 15, 1.0f / 8};
+static const int size_min[TEXT_SIZE_COUNT] = {11, 14, 20, 28};
+
+/* Characters every font must have: accented Latin, Greek, Cyrillic. */
+static const FcChar32 needed[] = {0xE9, 0x15D, 0x3A9, 0x3B1, 0x416, 0x44F, 0x2014};
+
+static int find_font(char *out, size_t size)
+{
+    const char *env = getenv("EBB_FONT");
+    if (env && env[0]) {
+        snprintf(out, size, "%s", env);
+        return 0;
+    }
+    if (!FcInit())
+        return -1;
+    int found = -1;
+    FcPattern *pat = FcNameParse((const FcChar8 *)"sans-serif");
+    FcCharSet *cs = FcCharSetCreate();
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+        FcCharSetAddChar(cs, needed[i]);
+    FcPatternAddCharSet(pat, FC_CHARSET, cs);
+    FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcFontSet *set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+    /* the chain: the first font of the sorted list that covers every needed character */
+    for (int i = 0; set && i < set->nfont && found != 0; i++) {
+        FcChar8 *file = NULL;
+        FcCharSet *have = NULL;
+        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+            FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &have) != FcResultMatch)
+            continue;
+        int covers = 1;
+        for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++)
+            covers &= FcCharSetHasChar(have, needed[k]) ? 1 : 0;
+        if (covers) {
+            snprintf(out, size, "%s", (const char *)file);
+            found = 0;
+        }
+    }
+    if (set)
+        FcFontSetDestroy(set);
+    FcCharSetDestroy(cs);
+    FcPatternDestroy(pat);
+    FcFini();
+    return found;
+}
+
+struct text *text_open(SDL_Renderer *ren, char *err, size_t err_size)
+{
+    struct text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    t->ren = ren;
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, err_size, "cannot start SDL_ttf: %s", TTF_GetError());
+        free(t);
+        return NULL;
+    }
+    if (find_font(t->path, sizeof t->path) != 0) {
+        snprintf(err, err_size,
+                 "no font found that covers Latin, Greek and Cyrillic "
+                 "(install fonts-dejavu-core, or set EBB_FONT to a .ttf file)");
+        free(t);
+        return NULL;
+    }
+    TTF_Font *probe = TTF_OpenFont(t->path, 16);
+    if (!probe) {
+        snprintf(err, err_size, "cannot open the font %s: %s", t->path, TTF_GetError());
+        free(t);
+        return NULL;
+    }
+    TTF_CloseFont(probe);
+    text_set_height(t, 720);
+    return t;
+}
+
+void text_flush(struct text *t)
+{
+    for (int i = 0; i < CACHE_MAX; i++) {
+        if (t->cache[i].tex)
+            SDL_DestroyTexture(t->cache[i].tex);
+        t->cache[i].tex = NULL;
+    }
+}
+
+void text_close(struct text *t)
+{
+    if (!t)
+        return;
+    text_flush(t);
+    for (int i = 0; i < TEXT_SIZE_COUNT; i++)
+        if (t->fonts[i])
+            TTF_CloseFont(t->fonts[i]);
+    free(t);
+    TTF_Quit();
+}
+
+const char *text_font_path(const struct text *t)
+{
+    return t->path;
+}
+
+void text_set_height(struct text *t, int output_height)
+{
+    if (output_height < 120)
+        output_height = 120;
+    if (output_height == t->height)
+        return;
+    text_flush(t);
+    for (int i = 0; i < TEXT_SIZE_COUNT; i++) {
+        int px = (int)(output_height * size_frac[i] + 0.5f);
+        if (px < size_min[i])
+            px = size_min[i];
+        TTF_Font *f = TTF_OpenFont(t->path, px);
+        if (!f)
+            continue; /* keep the previous size rather than no text */
+        if (t->fonts[i])
+            TTF_CloseFont(t->fonts[i]);
+        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+        t->fonts[i] = f;
+    }
+    t->height = output_height;
+}
+
+static uint32_t hash_of(const char *s, int size)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)size;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The cached texture of s, made when missing; NULL for an empty string or a failure. */
+static struct entry *lookup(struct text *t, enum text_size size, const char *s)
+{
+    static struct entry scratch; /* an uncached long string: freed on the next call */
+    if (!s || !s[0] || !t->fonts[size])
+        return NULL;
+    t->clock++;
+    size_t len = strlen(s);
+    uint32_t h = hash_of(s, (int)size);
+    struct entry *victim = &t->cache[0];
+    if (len < KEY_MAX) {
+        for (int i = 0; i < CACHE_MAX; i++) {
+            struct entry *e = &t->cache[i];
+            if (e->tex && e->hash == h && e->size == (int)size && strcmp(e->key, s) == 0) {
+                e->used = t->clock;
+                return e;
+            }
+            if (!e->tex || (victim->tex && e->used < victim->used))
+                victim = e;
+        }
+    } else {
+        victim = &scratch;
+    }
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(t->fonts[size], s, white);
+    if (!surf)
+        return NULL;
+    if (victim->tex)
+        SDL_DestroyTexture(victim->tex);
+    victim->tex = SDL_CreateTextureFromSurface(t->ren, surf);
+    victim->w = surf->w;
+    victim->h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!victim->tex)
+        return NULL;
+    SDL_SetTextureBlendMode(victim->tex, SDL_BLENDMODE_BLEND);
+    victim->size = (int)size;
+    victim->hash = h;
+    victim->used = t->clock;
+    if (victim != &scratch)
+        snprintf(victim->key, sizeof victim->key, "%s", s);
+    return victim;
+}
+
+int text_draw(struct text *t, enum text_size size, const char *s, float x, float y,
+              enum text_align align, SDL_Color c)
+{
+    struct entry *e = lookup(t, size, s);
+    if (!e)
+        return 0;
+    SDL_FRect dst = {x, y, (float)e->w, (float)e->h};
+    if (align == TEXT_CENTER)
+        dst.x = x - e->w / 2.0f;
+    else if (align == TEXT_RIGHT)
+        dst.x = x - e->w;
+    dst.x = (float)(int)dst.x; /* whole pixels keep glyphs sharp */
+    dst.y = (float)(int)dst.y;
+    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(e->tex, c.a);
+    SDL_RenderCopyF(t->ren, e->tex, NULL, &dst);
+    return e->w;
+}
+
+int text_width(struct text *t, enum text_size size, const char *s)
+{
+    int w = 0, h = 0;
+    if (!s || !s[0] || !t->fonts[size] || TTF_SizeUTF8(t->fonts[size], s, &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+int text_line_height(struct text *t, enum text_size size)
+{
+    return t->fonts[size] ? TTF_FontLineSkip(t->fonts[size]) : 16;
+}
+
+int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float x, float y,
+                      float max_width, int max_lines, enum text_align align, SDL_Color c)
+{
+    char line[KEY_MAX];
+    int lh = text_line_height(t, size);
+    int lines = 0;
+    const char *p = s;
+    while (p && *p && lines < max_lines) {
+        while (*p == ' ')
+            p++;
+        /* grow the line word by word while it fits */
+        size_t best = 0, n = 0;
+        const char *end = p;
+        for (;;) {
+            const char *q = end;
+            while (*q && *q != ' ' && *q != '\n')
+                q++;
+            n = (size_t)(q - p);
+            if (n >= sizeof line)
+                break;
+            memcpy(line, p, n);
+            line[n] = '\0';
+            if (best && text_width(t, size, line) > max_width)
+                break;
+            best = n;
+            end = q;
+            if (*q != ' ')
+                break;
+            end = q + 1;
+        }
+        if (!best) /* one word longer than the line: cut it */
+            best = n < sizeof line ? n : sizeof line - 1;
+        memcpy(line, p, best);
+        line[best] = '\0';
+        if (lines == max_lines - 1 && p[best] && p[best] != '\n' && best + 4 < sizeof line)
+            strcat(line, " …");
+        text_draw(t, size, line, x, y + (float)lines * lh, align, c);
+        lines++;
+        p += best;
+        if (*p == '\n')
+            p++;
+    }
+    return lines * lh;
+}

@@ -1,0 +1,43 @@
+/* text: UTF-8 text through SDL_ttf, with a font found by fontconfig (a fallback chain
+ * that covers Latin with accents, Greek and Cyrillic). Rendered strings are cached as
+ * textures keyed by size and string, so a string is rasterized only when it changes. */
+#ifndef EBB_TEXT_H
+#define EBB_TEXT_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+enum text_size { TEXT_SMALL, TEXT_BODY, TEXT_LARGE, TEXT_HUGE, TEXT_SIZE_COUNT };
+enum text_align { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT };
+
+struct text; /* opaque: owns its fonts and cached textures */
+
+/* Finds a font and opens it for `ren`. $EBB_FONT, when set, names the font file to use.
+ * Returns NULL with one line for the person in `err` when no font can be opened. The
+ * caller frees with text_close (before destroying the renderer). */
+struct text *text_open(SDL_Renderer *ren, char *err, size_t err_size);
+void text_close(struct text *t);
+
+/* The font file in use. */
+const char *text_font_path(const struct text *t);
+
+/* Sizes follow the output height in pixels; fonts are reopened only when it changes. */
+void text_set_height(struct text *t, int output_height);
+
+/* Draws s with its top at y; x is the left edge, centre or right edge by `align`.
+ * Returns the drawn width in pixels. */
+int text_draw(struct text *t, enum text_size size, const char *s, float x, float y,
+              enum text_align align, SDL_Color c);
+
+/* Draws s wrapped to max_width pixels, at most max_lines lines; returns the height used. */
+int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float x, float y,
+                      float max_width, int max_lines, enum text_align align, SDL_Color c);
+
+/* Width of s in pixels, and the line height of a size. */
+int text_width(struct text *t, enum text_size size, const char *s);
+int text_line_height(struct text *t, enum text_size size);
+
+/* Drops every cached texture (after the renderer's target changed). */
+void text_flush(struct text *t);
+
+#endif
