@@ -95,7 +95,11 @@ static void cues_none_gives_no_cue_rows(void **state)
     (void)state;
     struct fixture f;
     two_cycles(&f, EBB_CUES_NONE);
+    ebb_timeline_deinit(&f.tl);
     f.phases[1].cue.kind = EBB_CUE_AUTO; /* an explicit cue would still sound */
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_timeline_init(&f.tl, &f.ex, NULL, &d), 0);
     struct ebb_event ev[32];
     size_t n = ebb_breath_events(&f.tl, 0, UINT64_MAX, ev, 32);
     assert_int_equal(n, 8);

@@ -627,6 +627,44 @@ static void next_boundary_walks_phase_starts_and_the_end(void **state)
     ebb_timeline_deinit(&tl);
 }
 
+/* The frame's cycle and phase at pseudo-random instants of a long ramped session agree
+ * with a plain walk from the start of the plan. */
+static void frames_anywhere_agree_with_a_plain_walk_of_the_plan(void **state)
+{
+    (void)state;
+    struct fixture f;
+    start(&f, 3.0, 1500, 0.0);
+    add(&f, EBB_PHASE_INHALE, 3.1, EBB_EASE_SINE);
+    add(&f, EBB_PHASE_HOLD, 0.9, EBB_EASE_SINE);
+    add(&f, EBB_PHASE_EXHALE, 3.7, EBB_EASE_SINE);
+    f.ex.ramp = true;
+    f.ex.ramp_to_scale = 0.8;
+    f.ex.ramp_over_s = 4000.0;
+    struct ebb_timeline tl;
+    plan(&tl, &f, NULL);
+    assert_true(tl.steady_from > 100 && tl.steady_from < tl.cycle_count - 100);
+    uint64_t x = 99;
+    for (int n = 0; n < 3000; n++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        uint64_t t = tl.prepare_us + (x >> 20) % (tl.end_us - tl.prepare_us);
+        int k = 0;
+        while (tl.cycle_start_us[k + 1] <= t)
+            k++;
+        uint64_t s0 = tl.cycle_start_us[k];
+        int i = 0;
+        while (i < 2 && s0 + ebb_timeline_phase_us(&tl, k, i) <= t)
+            s0 += ebb_timeline_phase_us(&tl, k, i++);
+        struct ebb_frame fr;
+        ebb_timeline_at(&tl, t, &fr);
+        assert_int_equal(fr.cycle, k);
+        assert_int_equal(fr.phase, i);
+        assert_int_equal(fr.phase_start_us, s0);
+        assert_int_equal(fr.phase_end_us, s0 + ebb_timeline_phase_us(&tl, k, i));
+        assert_true(fr.progress >= 0.0 && fr.progress < 1.0);
+    }
+    ebb_timeline_deinit(&tl);
+}
+
 static void a_session_without_prepare_starts_breathing_at_zero(void **state)
 {
     (void)state;
@@ -668,6 +706,7 @@ int main(void)
         cmocka_unit_test(a_pace_out_of_range_fails_with_an_error),
         cmocka_unit_test(holds_only_with_no_holds_fails_with_an_error),
         cmocka_unit_test(next_boundary_walks_phase_starts_and_the_end),
+        cmocka_unit_test(frames_anywhere_agree_with_a_plain_walk_of_the_plan),
         cmocka_unit_test(a_session_without_prepare_starts_breathing_at_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

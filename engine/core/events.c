@@ -114,19 +114,13 @@ static enum ebb_sound phase_sound(const struct ebb_timeline *tl, int phase)
     return ebb_sound_for(tl->ex, &ph->cue, 0, ph->kind);
 }
 
-/* Rows at a phase start: the PHASE row, and its CUE unless it is silent. */
-static size_t phase_rows(const struct ebb_timeline *tl, int phase)
-{
-    return phase_sound(tl, phase) == EBB_SOUND_NONE ? 1 : 2;
-}
-
 /* Rows at 0 (PREPARE) and at the end (END): the row and, with cues, a bell. */
 static size_t edge_rows(const struct ebb_timeline *tl)
 {
     return tl->ex->audio.cues == EBB_CUES_NONE ? 1 : 2;
 }
 
-/* How many rows fall strictly before t. */
+/* How many rows fall strictly before t: O(log cycles), from the plan's row counts. */
 static size_t rows_before(const struct ebb_timeline *tl, uint64_t t)
 {
     if (t == 0)
@@ -134,27 +128,14 @@ static size_t rows_before(const struct ebb_timeline *tl, uint64_t t)
     size_t rows = edge_rows(tl);
     if (t <= tl->prepare_us)
         return rows;
-    size_t per_cycle = 0;
-    for (int i = 0; i < tl->phase_count; i++)
-        per_cycle += phase_rows(tl, i);
+    size_t per_cycle = (size_t)tl->event_rows_before[tl->phase_count];
     if (t > tl->end_us)
         return rows + (size_t)tl->cycle_count * per_cycle + edge_rows(tl);
-    /* The last cycle starting before t, then its phases starting before t. */
-    int lo = 0, hi = tl->cycle_count - 1;
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (tl->cycle_start_us[mid] < t)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    rows += (size_t)lo * per_cycle;
-    uint64_t start = tl->cycle_start_us[lo];
-    for (int i = 0; i < tl->phase_count && start < t; i++) {
-        rows += phase_rows(tl, i);
-        start += ebb_timeline_phase_us(tl, lo, i);
-    }
-    return rows;
+    /* Phases 0..i of cycle k start at or before t - 1. */
+    int k;
+    uint64_t start, end;
+    int i = ebb_timeline_locate(tl, t - 1, &k, &start, &end);
+    return rows + (size_t)k * per_cycle + (size_t)tl->event_rows_before[i + 1];
 }
 
 static void put(struct ebb_event *out, size_t max, size_t *n, const struct ebb_event *ev)

@@ -7,6 +7,8 @@
  * short walk through one cycle's phases: no state, no allocation, no drift. */
 #include "timeline.h"
 
+#include "events.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -288,8 +290,15 @@ int ebb_timeline_init(struct ebb_timeline *tl, const struct ebb_exercise *ex,
     while (tl->steady_from < tl->cycle_count &&
            ramp_at(tl, tl->cycle_start_us[tl->steady_from]) != final_ramp)
         tl->steady_from++;
-    for (int i = 0; i < tl->phase_count; i++)
-        tl->steady_phase_us[i] = length_us(kept(tl, i)->seconds, tl->opt.pace, final_ramp);
+    tl->steady_offset_us[0] = 0;
+    tl->event_rows_before[0] = 0;
+    for (int i = 0; i < tl->phase_count; i++) {
+        const struct ebb_phase *ph = kept(tl, i);
+        tl->steady_phase_us[i] = length_us(ph->seconds, tl->opt.pace, final_ramp);
+        tl->steady_offset_us[i + 1] = tl->steady_offset_us[i] + tl->steady_phase_us[i];
+        bool silent = ebb_sound_for(ex, &ph->cue, 0, ph->kind) == EBB_SOUND_NONE;
+        tl->event_rows_before[i + 1] = tl->event_rows_before[i] + (silent ? 1 : 2);
+    }
     return 0;
 }
 
@@ -304,18 +313,63 @@ void ebb_timeline_deinit(struct ebb_timeline *tl)
     tl->cycle_count = 0;
 }
 
-/* The last cycle k with cycle_start_us[k] <= t (t at or after the first start). */
+/* The last cycle k with cycle_start_us[k] <= t (t at or after the first start). Steady
+ * cycles all have the same length, so one division finds them; the ramping ones before
+ * are found by a branch-free binary search. */
 static int find_cycle(const struct ebb_timeline *tl, uint64_t t)
 {
-    int lo = 0, hi = tl->cycle_count - 1;
-    while (lo < hi) {
-        int mid = lo + (hi - lo + 1) / 2;
-        if (tl->cycle_start_us[mid] <= t)
-            lo = mid;
-        else
-            hi = mid - 1;
+    int ramping = tl->steady_from;
+    if (ramping < tl->cycle_count && t >= tl->cycle_start_us[ramping]) {
+        uint64_t k = (t - tl->cycle_start_us[ramping]) / tl->steady_offset_us[tl->phase_count];
+        uint64_t last = (uint64_t)(tl->cycle_count - 1 - ramping);
+        return ramping + (int)(k < last ? k : last);
     }
-    return lo;
+    const uint64_t *base = tl->cycle_start_us;
+    int n = ramping;
+    while (n > 1) {
+        int half = n / 2;
+        base = base[half] <= t ? base + half : base;
+        n -= half;
+    }
+    return (int)(base - tl->cycle_start_us);
+}
+
+int ebb_timeline_locate(const struct ebb_timeline *tl, uint64_t t, int *cycle,
+                        uint64_t *start_us, uint64_t *end_us)
+{
+    if (!tl->cycle_start_us || t < tl->prepare_us || t >= tl->end_us)
+        return -1;
+    int k = find_cycle(tl, t);
+    int last = tl->phase_count - 1;
+    uint64_t cycle_start = tl->cycle_start_us[k];
+    int i;
+    uint64_t start;
+    if (k >= tl->steady_from) {
+        /* Every steady cycle has the same phase starts: a binary search. */
+        uint64_t off = t - cycle_start;
+        int lo = 0, hi = last;
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            if (tl->steady_offset_us[mid] <= off)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        i = lo;
+        start = cycle_start + tl->steady_offset_us[i];
+    } else {
+        start = cycle_start;
+        for (i = 0; i < last; i++) {
+            uint64_t next = start + ebb_timeline_phase_us(tl, k, i);
+            if (t < next)
+                break;
+            start = next;
+        }
+    }
+    *cycle = k;
+    *start_us = start;
+    *end_us = i == last ? tl->cycle_start_us[k + 1] : start + ebb_timeline_phase_us(tl, k, i);
+    return i;
 }
 
 static void fill_phase(const struct ebb_timeline *tl, int phase, struct ebb_frame *out)
@@ -353,19 +407,9 @@ void ebb_timeline_at(const struct ebb_timeline *tl, uint64_t t, struct ebb_frame
         out->phase_end_us = tl->end_us;
         return;
     }
-    int k = find_cycle(tl, t);
-    int last = tl->phase_count - 1;
-    uint64_t start = tl->cycle_start_us[k];
-    uint64_t end = start;
-    int i = 0;
-    for (;; i++) {
-        end = i == last ? tl->cycle_start_us[k + 1] : start + ebb_timeline_phase_us(tl, k, i);
-        if (t < end)
-            break;
-        start = end;
-    }
+    uint64_t start, end;
+    int i = ebb_timeline_locate(tl, t, &out->cycle, &start, &end);
     out->stage = EBB_STAGE_BREATHE;
-    out->cycle = k;
     fill_phase(tl, i, out);
     out->progress = (double)(t - start) / (double)(end - start);
     const struct ebb_phase *ph = kept(tl, i);
@@ -391,18 +435,15 @@ int ebb_timeline_next_boundary(const struct ebb_timeline *tl, uint64_t from_us,
         *out = (struct ebb_boundary){tl->prepare_us, 0, 0};
         return 0;
     }
-    int k = find_cycle(tl, from_us);
-    uint64_t start = tl->cycle_start_us[k];
-    for (int i = 0; i < tl->phase_count; i++) {
-        if (start >= from_us) {
-            *out = (struct ebb_boundary){start, k, i};
-            return 0;
-        }
-        start += ebb_timeline_phase_us(tl, k, i);
-    }
-    if (k + 1 == tl->cycle_count)
-        *out = (struct ebb_boundary){tl->end_us, k, -1};
+    /* The phase under from - 1 ends at the first boundary at or after from. */
+    int k;
+    uint64_t start, end;
+    int i = ebb_timeline_locate(tl, from_us - 1, &k, &start, &end);
+    if (i + 1 < tl->phase_count)
+        *out = (struct ebb_boundary){end, k, i + 1};
+    else if (k + 1 < tl->cycle_count)
+        *out = (struct ebb_boundary){end, k + 1, 0};
     else
-        *out = (struct ebb_boundary){tl->cycle_start_us[k + 1], k + 1, 0};
+        *out = (struct ebb_boundary){end, k, -1};
     return 0;
 }

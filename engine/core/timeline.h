@@ -26,7 +26,8 @@ struct ebb_timeline_options {
 void ebb_timeline_options_default(struct ebb_timeline_options *opt);
 
 /* A plan built once per session from an exercise and options. It keeps a pointer to
- * the exercise (which must outlive it) and owns its cycle table. */
+ * the exercise (which must outlive it and not change under it) and owns its cycle
+ * table. */
 struct ebb_timeline {
     const struct ebb_exercise *ex;
     struct ebb_timeline_options opt;
@@ -43,6 +44,11 @@ struct ebb_timeline {
     int steady_from;                 /* first cycle running at the final scale (pace x
                                         to_scale, or pace alone without a ramp) */
     uint64_t steady_phase_us[EBB_PHASES_MAX]; /* kept phase lengths from steady_from on */
+    uint64_t steady_offset_us[EBB_PHASES_MAX + 1]; /* their starts within such a cycle */
+    int event_rows_before[EBB_PHASES_MAX + 1]; /* rows of ebb_breath_events at the starts
+                                                  of kept phases 0..i-1 of a cycle (PHASE,
+                                                  and CUE unless silent); [phase_count]:
+                                                  a whole cycle's */
 };
 
 /* Cycles a plan may hold: a 4-hour session of cycles as short as ~55 ms. */
@@ -71,7 +77,9 @@ struct ebb_frame {
 
 /* Builds the plan. Returns 0, or -1 with an error in `diags` (for example a ramp or
  * pace that would make the session longer than 4 hours). The exercise must be of kind
- * breathing. Free with ebb_timeline_deinit. */
+ * breathing. Free with ebb_timeline_deinit. opt NULL, or opt->pace 0, mean defaults
+ * (pace 1). A duration session whose length falls exactly half way between two cycle
+ * ends runs the longer; it runs the shorter when the longer would pass 4 hours. */
 int ebb_timeline_init(struct ebb_timeline *tl, const struct ebb_exercise *ex,
                       const struct ebb_timeline_options *opt, struct ebb_diags *diags);
 
@@ -80,6 +88,12 @@ void ebb_timeline_deinit(struct ebb_timeline *tl);
 
 /* The frame at `elapsed_us` since the start of prepare. O(log cycles). */
 void ebb_timeline_at(const struct ebb_timeline *tl, uint64_t elapsed_us, struct ebb_frame *out);
+
+/* The kept phase under session time t (prepare_us <= t < end_us): returns its index,
+ * with its cycle, start and end. O(log cycles) (+ a walk of a ramping cycle's phases).
+ * Returns -1 when t is outside the breathing part. */
+int ebb_timeline_locate(const struct ebb_timeline *tl, uint64_t t, int *cycle,
+                        uint64_t *start_us, uint64_t *end_us);
 
 /* Length of kept phase `phase` in cycle `cycle`, in microseconds. */
 uint64_t ebb_timeline_phase_us(const struct ebb_timeline *tl, int cycle, int phase);
