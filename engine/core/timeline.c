@@ -357,18 +357,22 @@ int ebb_timeline_locate(const struct ebb_timeline *tl, uint64_t t, int *cycle,
         }
         i = lo;
         start = cycle_start + tl->steady_offset_us[i];
+        *end_us = i == last ? tl->cycle_start_us[k + 1] : start + tl->steady_phase_us[i];
     } else {
+        /* A ramping cycle: its own lengths, rounded as when the table was built. */
+        double ramp = ramp_at(tl, cycle_start);
+        uint64_t next = tl->cycle_start_us[k + 1];
         start = cycle_start;
         for (i = 0; i < last; i++) {
-            uint64_t next = start + ebb_timeline_phase_us(tl, k, i);
+            next = start + length_us(kept(tl, i)->seconds, tl->opt.pace, ramp);
             if (t < next)
                 break;
             start = next;
         }
+        *end_us = i == last ? tl->cycle_start_us[k + 1] : next;
     }
     *cycle = k;
     *start_us = start;
-    *end_us = i == last ? tl->cycle_start_us[k + 1] : start + ebb_timeline_phase_us(tl, k, i);
     return i;
 }
 
