@@ -178,8 +178,8 @@ static void ranges_split_anywhere_give_the_same_events_as_one_range(void **state
     struct fixture f;
     two_cycles(&f, EBB_CUES_TONES);
     /* At and around boundaries, including 0 and the end. */
-    const uint64_t at_edges[] = {1, 1999999, 2000000, 2000001, 5000000, 9999999, 10000000,
-                                 17999999, 18000000};
+    const uint64_t at_edges[] = {1,       1999999,  2000000,  2000001, 5000000,
+                                 9999999, 10000000, 17999999, 18000000};
     check_split(&f, at_edges, (int)(sizeof at_edges / sizeof at_edges[0]));
     /* Audio-buffer-sized pieces: 10 ms, then an odd size. */
     uint64_t cuts[2000];
@@ -287,9 +287,8 @@ static void sound_for_applies_explicit_cues_then_the_defaults(void **state)
     ex.audio.cues = EBB_CUES_NONE;
     assert_int_equal(ebb_sound_for(&ex, &cue, 1, EBB_PHASE_INHALE), EBB_SOUND_NONE);
     /* Written cues win over audio.cues, for phases and steps alike. */
-    const enum ebb_cue_kind kinds[] = {EBB_CUE_INHALE, EBB_CUE_EXHALE, EBB_CUE_HOLD,
-                                       EBB_CUE_BELL,   EBB_CUE_TICK,   EBB_CUE_NONE,
-                                       EBB_CUE_FILE};
+    const enum ebb_cue_kind kinds[] = {EBB_CUE_INHALE, EBB_CUE_EXHALE, EBB_CUE_HOLD, EBB_CUE_BELL,
+                                       EBB_CUE_TICK,   EBB_CUE_NONE,   EBB_CUE_FILE};
     const enum ebb_sound sounds[] = {EBB_SOUND_INHALE, EBB_SOUND_EXHALE, EBB_SOUND_HOLD,
                                      EBB_SOUND_BELL,   EBB_SOUND_TICK,   EBB_SOUND_NONE,
                                      EBB_SOUND_FILE};

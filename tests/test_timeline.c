@@ -41,8 +41,9 @@ static struct ebb_phase *add(struct fixture *f, enum ebb_phase_kind kind, double
     p->kind = kind;
     p->seconds = seconds;
     p->ease = ease;
-    p->text = kind == EBB_PHASE_INHALE ? "Breathe in" : kind == EBB_PHASE_EXHALE ? "Breathe out"
-                                                                                  : "Hold";
+    p->text = kind == EBB_PHASE_INHALE   ? "Breathe in"
+              : kind == EBB_PHASE_EXHALE ? "Breathe out"
+                                         : "Hold";
     return p;
 }
 
@@ -279,8 +280,8 @@ static void the_eases_follow_their_curves(void **state)
 {
     (void)state;
     assert_true(fabs(ebb_ease_apply(EBB_EASE_LINEAR, 0.0, 1.0, 0.25) - 0.25) < 1e-15);
-    assert_true(fabs(ebb_ease_apply(EBB_EASE_SINE, 0.0, 1.0, 0.25) -
-                     (0.5 - 0.5 * cos(PI * 0.25))) < 1e-15);
+    assert_true(fabs(ebb_ease_apply(EBB_EASE_SINE, 0.0, 1.0, 0.25) - (0.5 - 0.5 * cos(PI * 0.25))) <
+                1e-15);
     assert_true(fabs(ebb_ease_apply(EBB_EASE_SMOOTH, 0.0, 1.0, 0.25) - 0.15625) < 1e-15);
     assert_true(fabs(ebb_ease_apply(EBB_EASE_SMOOTH, 1.0, 0.0, 0.25) - 0.84375) < 1e-15);
     for (int e = 0; e < EBB_EASE_COUNT; e++) {
@@ -430,8 +431,7 @@ static void every_cycle_after_the_ramp_runs_exactly_at_to_scale(void **state)
             uint64_t t_k = tl.cycle_start_us[k] - tl.prepare_us;
             for (int i = 0; i < 3; i++) {
                 uint64_t len = ebb_timeline_phase_us(&tl, k, i);
-                uint64_t at_target =
-                    (uint64_t)llround(f.phases[i].seconds * paces[p] * 1.44 * 1e6);
+                uint64_t at_target = (uint64_t)llround(f.phases[i].seconds * paces[p] * 1.44 * 1e6);
                 uint64_t at_one = (uint64_t)llround(f.phases[i].seconds * paces[p] * 1e6);
                 if (t_k >= 150000000) {
                     assert_int_equal(len, at_target);

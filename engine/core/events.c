@@ -4,8 +4,8 @@
  * the same rows, found by binary search and written without allocating. */
 #include "events.h"
 
-enum ebb_sound ebb_sound_for(const struct ebb_exercise *ex, const struct ebb_cue *cue,
-                             int is_step, enum ebb_phase_kind phase)
+enum ebb_sound ebb_sound_for(const struct ebb_exercise *ex, const struct ebb_cue *cue, int is_step,
+                             enum ebb_phase_kind phase)
 {
     switch (cue ? cue->kind : EBB_CUE_AUTO) {
     case EBB_CUE_INHALE:
@@ -145,8 +145,8 @@ static void put(struct ebb_event *out, size_t max, size_t *n, const struct ebb_e
     (*n)++;
 }
 
-static void put_bell(const struct ebb_timeline *tl, uint64_t t, struct ebb_event *out,
-                     size_t max, size_t *n)
+static void put_bell(const struct ebb_timeline *tl, uint64_t t, struct ebb_event *out, size_t max,
+                     size_t *n)
 {
     if (tl->ex->audio.cues == EBB_CUES_NONE)
         return;
@@ -155,8 +155,8 @@ static void put_bell(const struct ebb_timeline *tl, uint64_t t, struct ebb_event
     put(out, max, n, &ev);
 }
 
-static void put_phase(const struct ebb_timeline *tl, uint64_t t, int phase,
-                      struct ebb_event *out, size_t max, size_t *n)
+static void put_phase(const struct ebb_timeline *tl, uint64_t t, int phase, struct ebb_event *out,
+                      size_t max, size_t *n)
 {
     const struct ebb_phase *ph = kept(tl, phase);
     struct ebb_event ev = {.t_us = t,

@@ -272,7 +272,8 @@ int ebb_timeline_init(struct ebb_timeline *tl, const struct ebb_exercise *ex,
                     "one cycle at pace %g would last longer than 4 hours, the limit of a session",
                     tl->opt.pace);
     if (n < 0)
-        return fail(diags, ex, "this session would hold more than %d cycles, or cycles of no length",
+        return fail(diags, ex,
+                    "this session would hold more than %d cycles, or cycles of no length",
                     EBB_TIMELINE_CYCLES_MAX);
     tl->cycle_start_us = malloc(((size_t)n + 1) * sizeof *tl->cycle_start_us);
     tl->cycle_scale = malloc((size_t)n * sizeof *tl->cycle_scale);
@@ -334,8 +335,8 @@ static int find_cycle(const struct ebb_timeline *tl, uint64_t t)
     return (int)(base - tl->cycle_start_us);
 }
 
-int ebb_timeline_locate(const struct ebb_timeline *tl, uint64_t t, int *cycle,
-                        uint64_t *start_us, uint64_t *end_us)
+int ebb_timeline_locate(const struct ebb_timeline *tl, uint64_t t, int *cycle, uint64_t *start_us,
+                        uint64_t *end_us)
 {
     if (!tl->cycle_start_us || t < tl->prepare_us || t >= tl->end_us)
         return -1;
