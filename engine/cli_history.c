@@ -92,8 +92,8 @@ static void print_sessions(const struct ebb_journal *j)
         const struct ebb_journal_record *r = &j->records[i];
         struct ebb_civil c;
         ebb_journal_civil(r, &c);
-        printf("%04d-%02d-%02d %02d:%02d  %-*s  %-7s  %-10s  %s -> %s\n", c.year, c.month,
-               c.day, c.hour, c.minute, w, shown(r->exercise, ex, sizeof ex),
+        printf("%04d-%02d-%02d %02d:%02d  %-*s  %-7s  %-10s  %s -> %s\n", c.year, c.month, c.day,
+               c.hour, c.minute, w, shown(r->exercise, ex, sizeof ex),
                clock_text(r->actual_s, len, sizeof len), r->completed ? "completed" : "left early",
                rating_text(r->rating_before, before, sizeof before),
                rating_text(r->rating_after, after, sizeof after));
@@ -235,13 +235,11 @@ int ebb_cli_forget(bool yes)
             printf("There is no journal at %s; nothing to delete.\n", path);
             return finish_output();
         }
-        fprintf(stderr, "ebb: %s: error: cannot look at the journal: %s\n", path,
-                strerror(errno));
+        fprintf(stderr, "ebb: %s: error: cannot look at the journal: %s\n", path, strerror(errno));
         return 1;
     }
     if (S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "ebb: %s: error: this is a folder, not a journal; nothing deleted\n",
-                path);
+        fprintf(stderr, "ebb: %s: error: this is a folder, not a journal; nothing deleted\n", path);
         return 1;
     }
     if (!yes) {
@@ -253,8 +251,7 @@ int ebb_cli_forget(bool yes)
         }
     }
     if (unlink(path) != 0) {
-        fprintf(stderr, "ebb: %s: error: cannot delete the journal: %s\n", path,
-                strerror(errno));
+        fprintf(stderr, "ebb: %s: error: cannot delete the journal: %s\n", path, strerror(errno));
         return 1;
     }
     printf("Deleted the journal at %s.\n", path);

@@ -123,9 +123,10 @@ static void the_file_starts_with_one_header_and_skipped_ratings_are_empty(void *
     struct ebb_journal_record a = sample("box", MAY_FIRST_0830, -1, -1);
     assert_int_equal(ebb_journal_append(path, &a, &d), 0);
     assert_int_equal(ebb_journal_append(path, &a, &d), 0);
-    assert_string_equal(slurp(path), EBB_JOURNAL_HEADER "\n"
-                                     "2024-05-01T08:30:00+02:00\tbox\t303.0\t187.5\tleft-early\t\t\n"
-                                     "2024-05-01T08:30:00+02:00\tbox\t303.0\t187.5\tleft-early\t\t\n");
+    assert_string_equal(slurp(path), EBB_JOURNAL_HEADER
+                        "\n"
+                        "2024-05-01T08:30:00+02:00\tbox\t303.0\t187.5\tleft-early\t\t\n"
+                        "2024-05-01T08:30:00+02:00\tbox\t303.0\t187.5\tleft-early\t\t\n");
 }
 
 static void a_torn_last_line_is_skipped_with_a_warning(void **state)
@@ -136,9 +137,10 @@ static void a_torn_last_line_is_skipped_with_a_warning(void **state)
     (void)state;
     ebb_diags_clear(&d);
     path_in_tmp(path, sizeof path, "journal.tsv");
-    write_file(path, EBB_JOURNAL_HEADER "\n"
-                     "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t6\t3\n"
-                     "2024-05-02T08:30:00+02:00\tbox\t300.0\t12");
+    write_file(path,
+               EBB_JOURNAL_HEADER "\n"
+                                  "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t6\t3\n"
+                                  "2024-05-02T08:30:00+02:00\tbox\t300.0\t12");
     assert_int_equal(ebb_journal_read(path, &j, &d), 0);
     assert_int_equal(j.count, 1);
     assert_int_equal(j.records[0].rating_before, 6);
@@ -175,13 +177,14 @@ static void garbage_in_the_middle_is_skipped_naming_its_line(void **state)
     struct ebb_journal j = {0};
     (void)state;
     ebb_diags_clear(&d);
-    const char *text = EBB_JOURNAL_HEADER "\n"
-                       "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t6\t3\n"
-                       "this is not a record\n"
-                       "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t11\t3\n"
-                       "2024-13-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t1\t3\n"
-                       "\n"
-                       "2024-05-03T09:00:00Z\tsigh\t60\t60.25\tleft-early\t\t0\r\n";
+    const char *text =
+        EBB_JOURNAL_HEADER "\n"
+                           "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t6\t3\n"
+                           "this is not a record\n"
+                           "2024-05-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t11\t3\n"
+                           "2024-13-01T08:30:00+02:00\tbox\t300.0\t300.0\tcompleted\t1\t3\n"
+                           "\n"
+                           "2024-05-03T09:00:00Z\tsigh\t60\t60.25\tleft-early\t\t0\r\n";
     assert_int_equal(ebb_journal_parse(text, strlen(text), "j.tsv", &j, &d), 0);
     assert_int_equal(j.count, 2);
     assert_string_equal(j.records[1].exercise, "sigh");
@@ -440,10 +443,8 @@ static void grounding_is_suggested_from_seven_only_for_breathing(void **state)
 static void the_summary_gives_sessions_minutes_and_average_change(void **state)
 {
     struct ebb_journal_record recs[5] = {
-        sample("box", MAY_FIRST_0830, 8, 5),
-        sample("anchor", MAY_FIRST_0830, 4, -1),
-        sample("box", MAY_FIRST_0830, 6, 4),
-        sample("box", MAY_FIRST_0830, -1, 2),
+        sample("box", MAY_FIRST_0830, 8, 5), sample("anchor", MAY_FIRST_0830, 4, -1),
+        sample("box", MAY_FIRST_0830, 6, 4), sample("box", MAY_FIRST_0830, -1, 2),
         sample("box", MAY_FIRST_0830, 7, 7),
     };
     struct ebb_journal j = {recs, 5, 5};
@@ -514,25 +515,21 @@ static void the_chart_gathers_thirty_days_and_the_weeks_minutes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(appended_records_read_back_unchanged, make_tmp,
-                                        remove_tmp),
+        cmocka_unit_test_setup_teardown(appended_records_read_back_unchanged, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(
             the_file_starts_with_one_header_and_skipped_ratings_are_empty, make_tmp, remove_tmp),
         cmocka_unit_test_setup_teardown(a_torn_last_line_is_skipped_with_a_warning, make_tmp,
                                         remove_tmp),
-        cmocka_unit_test_setup_teardown(a_record_appended_after_a_torn_line_stays_whole,
-                                        make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(a_record_appended_after_a_torn_line_stays_whole, make_tmp,
+                                        remove_tmp),
         cmocka_unit_test(garbage_in_the_middle_is_skipped_naming_its_line),
-        cmocka_unit_test_setup_teardown(a_missing_journal_is_empty_and_quiet, make_tmp,
+        cmocka_unit_test_setup_teardown(a_missing_journal_is_empty_and_quiet, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(a_journal_path_that_is_a_folder_records_nothing, make_tmp,
                                         remove_tmp),
-        cmocka_unit_test_setup_teardown(a_journal_path_that_is_a_folder_records_nothing,
-                                        make_tmp, remove_tmp),
-        cmocka_unit_test_setup_teardown(a_journal_whose_folder_is_a_file_records_nothing,
-                                        make_tmp, remove_tmp),
-        cmocka_unit_test_setup_teardown(the_journal_is_0600_in_a_0700_folder, make_tmp,
+        cmocka_unit_test_setup_teardown(a_journal_whose_folder_is_a_file_records_nothing, make_tmp,
                                         remove_tmp),
-        cmocka_unit_test_setup_teardown(concurrent_appends_leave_whole_lines, make_tmp,
-                                        remove_tmp),
+        cmocka_unit_test_setup_teardown(the_journal_is_0600_in_a_0700_folder, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(concurrent_appends_leave_whole_lines, make_tmp, remove_tmp),
         cmocka_unit_test(text_in_the_exercise_is_escaped_and_read_back),
         cmocka_unit_test(invalid_records_are_refused),
         cmocka_unit_test(times_are_written_with_their_offset_and_read_back),

@@ -82,9 +82,9 @@ int ebb_journal_format_time(int64_t start_s, int offset_s, char *buf, size_t siz
         return -1;
     ebb_journal_civil(&r, &c);
     int off_min = (offset_s < 0 ? -offset_s : offset_s) / 60;
-    int n = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month,
-                     c.day, c.hour, c.minute, c.second, offset_s < 0 ? '-' : '+', off_min / 60,
-                     off_min % 60);
+    int n =
+        snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day,
+                 c.hour, c.minute, c.second, offset_s < 0 ? '-' : '+', off_min / 60, off_min % 60);
     return (n < 0 || (size_t)n >= size) ? -1 : n;
 }
 
@@ -107,9 +107,8 @@ int ebb_journal_parse_time(const char *t, size_t len, int64_t *start_s, int *off
     if (len != 20 && len != 25)
         return -1;
     if (read_digits(t, 4, &y) || t[4] != '-' || read_digits(t + 5, 2, &mo) || t[7] != '-' ||
-        read_digits(t + 8, 2, &d) || t[10] != 'T' || read_digits(t + 11, 2, &h) ||
-        t[13] != ':' || read_digits(t + 14, 2, &mi) || t[16] != ':' ||
-        read_digits(t + 17, 2, &s))
+        read_digits(t + 8, 2, &d) || t[10] != 'T' || read_digits(t + 11, 2, &h) || t[13] != ':' ||
+        read_digits(t + 14, 2, &mi) || t[16] != ':' || read_digits(t + 17, 2, &s))
         return -1;
     if (len == 20) {
         if (t[19] != 'Z')
@@ -123,8 +122,7 @@ int ebb_journal_parse_time(const char *t, size_t len, int64_t *start_s, int *off
         if (oh > 18 || om > 59)
             return -1;
     }
-    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 || mi > 59 ||
-        s > 59)
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 || mi > 59 || s > 59)
         return -1;
     int off = sign * (oh * 3600 + om * 60);
     *start_s = day_number(y, mo, d) * DAY_S + h * 3600 + mi * 60 + s - off;
@@ -176,8 +174,7 @@ void ebb_journal_record_init(struct ebb_journal_record *r)
     r->rating_after = EBB_JOURNAL_RATING_NONE;
 }
 
-int ebb_journal_default_path(const char *xdg_state_home, const char *home, char *buf,
-                             size_t size)
+int ebb_journal_default_path(const char *xdg_state_home, const char *home, char *buf, size_t size)
 {
     int n;
     if (xdg_state_home && xdg_state_home[0] == '/')
@@ -318,7 +315,11 @@ static int unescape(const char *s, size_t len, char *out, size_t size)
         if (c == '\\') {
             if (++i >= len)
                 return -1;
-            c = s[i] == '\\' ? '\\' : s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : 0;
+            c = s[i] == '\\'  ? '\\'
+                : s[i] == 't' ? '\t'
+                : s[i] == 'n' ? '\n'
+                : s[i] == 'r' ? '\r'
+                              : 0;
             if (!c)
                 return -1;
         }
@@ -475,8 +476,8 @@ int ebb_journal_read(const char *path, struct ebb_journal *out, struct ebb_diags
         return -1;
     }
     if (st.st_size > EBB_JOURNAL_BYTES_MAX) {
-        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0,
-                      "cannot read: larger than %d MiB", EBB_JOURNAL_BYTES_MAX / (1024 * 1024));
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot read: larger than %d MiB",
+                      EBB_JOURNAL_BYTES_MAX / (1024 * 1024));
         close(fd);
         return -1;
     }
@@ -603,8 +604,8 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
     if (fsync(fd) != 0) {
         err = errno;
         close(fd);
-        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
-                      "the session may not be saved: %s", strerror(err));
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0, "the session may not be saved: %s",
+                      strerror(err));
         return -1;
     }
     close(fd);

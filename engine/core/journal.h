@@ -21,25 +21,25 @@
 #include "diag.h"
 #include "script.h"
 
-#define EBB_JOURNAL_EXERCISE_MAX 128 /* bytes of an exercise id kept, with the NUL */
-#define EBB_JOURNAL_LINE_MAX 1024    /* bytes of one record line, newline included */
+#define EBB_JOURNAL_EXERCISE_MAX 128             /* bytes of an exercise id kept, with the NUL */
+#define EBB_JOURNAL_LINE_MAX 1024                /* bytes of one record line, newline included */
 #define EBB_JOURNAL_BYTES_MAX (64 * 1024 * 1024) /* a journal read is at most 64 MiB */
-#define EBB_JOURNAL_RATING_NONE (-1) /* a check-in that was skipped */
-#define EBB_JOURNAL_RATING_MAX 10    /* ratings are 0 (calm) .. 10 (the worst) */
-#define EBB_CHECKIN_SUGGEST_AT 7     /* from this rating on, grounding is offered first */
-#define EBB_JOURNAL_CHART_DAYS 30    /* days shown on the history chart */
-#define EBB_JOURNAL_CHART_WEEKS 5    /* calendar weeks (Monday first) of minutes shown */
+#define EBB_JOURNAL_RATING_NONE (-1)             /* a check-in that was skipped */
+#define EBB_JOURNAL_RATING_MAX 10                /* ratings are 0 (calm) .. 10 (the worst) */
+#define EBB_CHECKIN_SUGGEST_AT 7  /* from this rating on, grounding is offered first */
+#define EBB_JOURNAL_CHART_DAYS 30 /* days shown on the history chart */
+#define EBB_JOURNAL_CHART_WEEKS 5 /* calendar weeks (Monday first) of minutes shown */
 
 /* The header line, without its newline. */
 #define EBB_JOURNAL_HEADER "start\texercise\tplanned_s\tactual_s\tend\tbefore\tafter"
 
 struct ebb_journal_record {
-    int64_t start_s;  /* when the session started: seconds since 1970-01-01 UTC */
-    int offset_s;     /* the local time's offset from UTC then, seconds east (+7200) */
+    int64_t start_s; /* when the session started: seconds since 1970-01-01 UTC */
+    int offset_s;    /* the local time's offset from UTC then, seconds east (+7200) */
     char exercise[EBB_JOURNAL_EXERCISE_MAX]; /* the exercise id (any text is escaped) */
-    double planned_s; /* the planned length in seconds, prepare included; 0: self-paced */
-    double actual_s;  /* how long it really ran, in seconds (pauses not counted) */
-    bool completed;   /* true: ran to its end; false: left early */
+    double planned_s;  /* the planned length in seconds, prepare included; 0: self-paced */
+    double actual_s;   /* how long it really ran, in seconds (pauses not counted) */
+    bool completed;    /* true: ran to its end; false: left early */
     int rating_before; /* 0..10, or EBB_JOURNAL_RATING_NONE when skipped */
     int rating_after;  /* 0..10, or EBB_JOURNAL_RATING_NONE when skipped */
 };
@@ -52,17 +52,17 @@ struct ebb_journal {
 
 /* A local date and time, as written in the record's start. */
 struct ebb_civil {
-    int year, month, day;      /* month 1..12, day 1..31 */
-    int hour, minute, second;  /* 0..23, 0..59, 0..59 */
+    int year, month, day;     /* month 1..12, day 1..31 */
+    int hour, minute, second; /* 0..23, 0..59, 0..59 */
 };
 
 /* What --history and the history screen say about one exercise. */
 struct ebb_journal_summary {
     char exercise[EBB_JOURNAL_EXERCISE_MAX];
-    int sessions;     /* records of this exercise */
-    int completed;    /* of which ran to their end */
-    double minutes;   /* actual minutes, summed */
-    int rated;        /* sessions with both ratings given */
+    int sessions;       /* records of this exercise */
+    int completed;      /* of which ran to their end */
+    double minutes;     /* actual minutes, summed */
+    int rated;          /* sessions with both ratings given */
     double mean_before; /* over the rated sessions; 0 when rated is 0 */
     double mean_after;  /* over the rated sessions; 0 when rated is 0 */
     double mean_change; /* mean of (after - before) over the rated sessions; negative is
@@ -71,7 +71,7 @@ struct ebb_journal_summary {
 
 /* One day of the history chart (local days, as recorded). */
 struct ebb_journal_day {
-    int64_t day;        /* days since 1970-01-01 in local time */
+    int64_t day; /* days since 1970-01-01 in local time */
     int sessions;
     double minutes;     /* actual minutes that day */
     int before_count;   /* ratings before given that day */
@@ -83,18 +83,17 @@ struct ebb_journal_day {
 /* What the history screen draws: the last 30 days and the minutes of the last weeks. */
 struct ebb_journal_chart {
     struct ebb_journal_day days[EBB_JOURNAL_CHART_DAYS]; /* oldest first; the last is today */
-    int64_t week_start[EBB_JOURNAL_CHART_WEEKS];  /* local day of each week's Monday */
-    double week_minutes[EBB_JOURNAL_CHART_WEEKS]; /* oldest first; the last is this week */
-    int sessions;       /* sessions inside the 30 days */
-    int max_rating;     /* highest mean shown (for scaling), 0..10 */
+    int64_t week_start[EBB_JOURNAL_CHART_WEEKS];         /* local day of each week's Monday */
+    double week_minutes[EBB_JOURNAL_CHART_WEEKS];        /* oldest first; the last is this week */
+    int sessions;                                        /* sessions inside the 30 days */
+    int max_rating;          /* highest mean shown (for scaling), 0..10 */
     double max_week_minutes; /* the largest of week_minutes (0 when none) */
 };
 
 /* Builds "$XDG_STATE_HOME/ebb/journal.tsv", or "$HOME/.local/state/ebb/journal.tsv"
  * when xdg_state_home is NULL, empty or not absolute. Returns 0, or -1 when neither
  * gives a path or it does not fit in size. */
-int ebb_journal_default_path(const char *xdg_state_home, const char *home, char *buf,
-                             size_t size);
+int ebb_journal_default_path(const char *xdg_state_home, const char *home, char *buf, size_t size);
 
 /* Fills r->start_s and r->offset_s from a wall-clock time, in the local time zone. */
 void ebb_journal_set_start(struct ebb_journal_record *r, time_t when);

@@ -178,12 +178,13 @@ static void csv_quotes_commas_quotes_and_newlines(void **state)
     add("say \"hi\"", START, 60, true, 10, 0);
     add("two\nlines", START, 60, true, 3, -1);
     assert_int_equal(run(ebb_cli_history, true, ""), 0);
-    assert_string_equal(out, "start,exercise,planned_s,actual_s,end,before,after\r\n"
-                             "2024-05-01T08:30:00+01:00,plain,300.0,60.0,completed,2,1\r\n"
-                             "2024-05-01T08:30:00+01:00,\"a,b\",300.0,60.3,left-early,,\r\n"
-                             "2024-05-01T08:30:00+01:00,\"say \"\"hi\"\"\",300.0,60.0,"
-                             "completed,10,0\r\n"
-                             "2024-05-01T08:30:00+01:00,\"two\nlines\",300.0,60.0,completed,3,\r\n");
+    assert_string_equal(out,
+                        "start,exercise,planned_s,actual_s,end,before,after\r\n"
+                        "2024-05-01T08:30:00+01:00,plain,300.0,60.0,completed,2,1\r\n"
+                        "2024-05-01T08:30:00+01:00,\"a,b\",300.0,60.3,left-early,,\r\n"
+                        "2024-05-01T08:30:00+01:00,\"say \"\"hi\"\"\",300.0,60.0,"
+                        "completed,10,0\r\n"
+                        "2024-05-01T08:30:00+01:00,\"two\nlines\",300.0,60.0,completed,3,\r\n");
 }
 
 static void csv_with_no_journal_is_only_the_header(void **state)
