@@ -289,6 +289,44 @@ static void taps_at_an_uneven_rate_fall_on_the_nearest_microsecond(void **state)
     ebb_session_free(s);
 }
 
+static void the_view_shows_each_tap_from_its_exact_microsecond(void **state)
+{
+    (void)state;
+    struct fixture f;
+    fixture_taps(&f, true);
+    f.steps[0].cue.kind = EBB_CUE_NONE; /* only the taps tick in this step */
+    f.steps[0].taps.rate = 1.7;
+    f.steps[0].taps.per_set = 5;
+    f.steps[0].taps.sets = 4;
+    f.steps[0].taps.rest_s = 0.9;
+    struct ebb_session *s = ebb_session_new(&f.ex, NULL, NULL, T0, NULL);
+    run_to(s, T0, T0 + S(20));
+    struct recorded r;
+    record(s, &r);
+    for (int k = 0; k < 20; k++) {
+        const struct ebb_event *e = nth_sound(&r, EBB_SOUND_TICK, k);
+        assert_non_null(e);
+        /* a fresh session, stopped one microsecond before the tap, then at it */
+        struct ebb_session *p = ebb_session_new(&f.ex, NULL, NULL, T0, NULL);
+        struct ebb_session_view v;
+        run_to(p, T0, T0 + e->t_us - 1);
+        ebb_session_view(p, T0 + e->t_us - 1, &v);
+        assert_int_equal(v.tap, k - 1);
+        ebb_session_update(p, T0 + e->t_us);
+        ebb_session_view(p, T0 + e->t_us, &v);
+        assert_int_equal(v.tap, k);
+        assert_int_equal(v.tap_side, k % 2 == 0 ? EBB_SIDE_LEFT : EBB_SIDE_RIGHT);
+        assert_float_equal(v.tap_glow, 1.0, 1e-9);
+        assert_false(v.tap_resting);
+        ebb_session_free(p);
+    }
+    /* the 21st tick is the next step's own, after the taps */
+    const struct ebb_event *next = nth_sound(&r, EBB_SOUND_TICK, 20);
+    assert_non_null(next);
+    assert_int_equal(next->t_us, nth_kind(&r, EBB_EVENT_STEP, 1)->t_us);
+    ebb_session_free(s);
+}
+
 static void a_paused_taps_step_holds_its_next_tap(void **state)
 {
     (void)state;
@@ -322,6 +360,7 @@ int main(void)
         cmocka_unit_test(the_view_follows_taps_sides_glow_and_rests),
         cmocka_unit_test(taps_that_do_not_alternate_sound_in_the_middle),
         cmocka_unit_test(taps_at_an_uneven_rate_fall_on_the_nearest_microsecond),
+        cmocka_unit_test(the_view_shows_each_tap_from_its_exact_microsecond),
         cmocka_unit_test(a_paused_taps_step_holds_its_next_tap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -594,6 +594,26 @@ static double clamp01(double x)
     return x < 0.0 ? 0.0 : x > 1.0 ? 1.0 : x;
 }
 
+/* The latest tap at or before u (from the start of the taps): found from the set and
+ * the beat, then nudged so that it agrees with tap_offset_us to the microsecond. */
+static int latest_tap(const struct ebb_taps *tp, uint64_t u)
+{
+    int total = taps_total(tp);
+    double interval = 1.0 / tp->rate;
+    double period = (double)tp->per_set * interval + tp->rest_s;
+    double u_s = (double)u / 1e6;
+    double set = floor(u_s / period);
+    set = set < 0.0 ? 0.0 : set > (double)(tp->sets - 1) ? (double)(tp->sets - 1) : set;
+    double beat = floor((u_s - set * period) / interval);
+    beat = beat < 0.0 ? 0.0 : beat > (double)(tp->per_set - 1) ? (double)(tp->per_set - 1) : beat;
+    int k = (int)set * tp->per_set + (int)beat;
+    while (k > 0 && tap_offset_us(tp, k) > u)
+        k--;
+    while (k + 1 < total && tap_offset_us(tp, k + 1) <= u)
+        k++;
+    return k;
+}
+
 static void view_taps(const struct ebb_session *s, const struct ebb_step *st, uint64_t loc,
                       struct ebb_session_view *out)
 {
@@ -605,9 +625,7 @@ static void view_taps(const struct ebb_session *s, const struct ebb_step *st, ui
         return;
     uint64_t u = loc - begin;
     int total = taps_total(tp);
-    int k = 0; /* the latest tap at or before u */
-    while (k + 1 < total && tap_offset_us(tp, k + 1) <= u)
-        k++;
+    int k = latest_tap(tp, u);
     uint64_t interval = us_of(1.0 / tp->rate);
     uint64_t since = u - tap_offset_us(tp, k);
     out->tap = k;
@@ -651,7 +669,7 @@ void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_s
     if (now_us < s->last_us)
         now_us = s->last_us;
     const struct ebb_exercise *ex = current(s);
-    uint64_t loc = s->finished ? s->last_us - s->origin_us : local_at(s, now_us);
+    uint64_t loc = local_at(s, s->finished ? s->last_us : now_us);
     out->ex = ex;
     out->item = s->item;
     out->item_count = s->item_count;
