@@ -1,0 +1,331 @@
+/* export: a session on a virtual clock, headless (DESIGN.md, Export). Frames are drawn by
+ * the same scene code as the window, with the software renderer into a surface, so no
+ * display is needed; timeline.tsv holds every event; audio.wav the whole mix. */
+#include "app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "launch.h"
+#include "scene.h"
+#include "sound.h"
+
+#define AT_MAX 256                   /* --at times */
+#define VIRTUAL_LIMIT_US (24ull * 3600 * 1000000) /* a session never runs longer */
+
+struct run {
+    const struct ebb_options *opt;
+    struct launch launch;
+    struct ebb_timeline_options topt;
+    struct ebb_event *events; /* owned, pass 1 */
+    size_t count, cap;
+    uint64_t end_us;
+    int last_frame;
+};
+
+static uint64_t frame_us(int i, int fps)
+{
+    return (uint64_t)llround((double)i * 1e6 / fps);
+}
+
+/* True when the session waits for the person: a manual step or a transition's key. */
+static bool waiting(const struct ebb_session_view *v)
+{
+    if (v->state == EBB_SESSION_TRANSITION)
+        return v->transition_left_s <= 0;
+    if (v->state != EBB_SESSION_RUNNING || !v->ex || v->ex->kind != EBB_KIND_GROUNDING)
+        return false;
+    if (v->step < 0 || v->step >= v->ex->step_count || v->step_complete)
+        return false;
+    const struct ebb_step *st = &v->ex->steps[v->step];
+    return st->seconds <= 0 && !st->taps.present;
+}
+
+static int keep_event(struct run *r, const struct ebb_event *ev)
+{
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        struct ebb_event *n = realloc(r->events, cap * sizeof *n);
+        if (!n)
+            return -1;
+        r->events = n;
+        r->cap = cap;
+    }
+    r->events[r->count++] = *ev;
+    return 0;
+}
+
+/* Moves the session to t, pressing for the person at every press time passed. */
+static void step_to(struct ebb_session *s, uint64_t from, uint64_t t, uint64_t press_us)
+{
+    uint64_t next = press_us ? (from / press_us + 1) * press_us : UINT64_MAX;
+    while (next <= t) {
+        struct ebb_session_view v;
+        ebb_session_update(s, next);
+        ebb_session_view(s, next, &v);
+        if (waiting(&v))
+            ebb_session_act(s, EBB_ACTION_PRESS, next);
+        next += press_us;
+    }
+    ebb_session_update(s, t);
+}
+
+static struct ebb_session *start(struct run *r, struct ebb_diags *d)
+{
+    const struct ebb_exercise *const *items = r->launch.has_items ? r->launch.items : NULL;
+    return ebb_session_new(r->launch.ex, items, &r->topt, 0, d);
+}
+
+/* Pass 1: every event and the end, with nothing drawn. */
+static int plan(struct run *r, uint64_t press_us)
+{
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    struct ebb_session *s = start(r, &d);
+    if (!s) {
+        launch_print(&d);
+        return -1;
+    }
+    int fps = r->opt->export_fps;
+    uint64_t prev = 0;
+    bool ended = false;
+    for (int i = 0;; i++) {
+        uint64_t t = frame_us(i, fps);
+        step_to(s, prev, t, press_us);
+        prev = t;
+        struct ebb_event ev;
+        while (ebb_session_next_event(s, &ev) == 0) {
+            if (keep_event(r, &ev) != 0) {
+                ebb_session_free(s);
+                return -1;
+            }
+            if (ev.kind == EBB_EVENT_END && ebb_session_finished(s)) {
+                r->end_us = ev.t_us;
+                ended = true;
+            }
+        }
+        if (ended || ebb_session_finished(s) || t > VIRTUAL_LIMIT_US)
+            break;
+    }
+    if (!ended)
+        r->end_us = prev;
+    r->last_frame = (int)llround((double)r->end_us * fps / 1e6);
+    ebb_session_free(s);
+    return ended ? 0 : -1;
+}
+
+static int write_tsv(const struct run *r, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    char text[4096];
+    fprintf(f, "time_s\tevent\tphase\tside\ttext\n");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct ebb_event *ev = &r->events[i];
+        const char *shown = ev->kind == EBB_EVENT_CUE ? ebb_event_cue_name(ev) : ev->text;
+        if (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_PHASE && ev->kind != EBB_EVENT_STEP)
+            shown = NULL;
+        ebb_tsv_escape(shown, text, sizeof text);
+        fprintf(f, "%.6f\t%s\t%s\t%s\t%s\n", (double)ev->t_us / 1e6,
+                ebb_event_kind_name(ev->kind), ev->has_phase ? ebb_phase_name(ev->phase) : "-",
+                ebb_side_name(ev->side), text);
+    }
+    int bad = ferror(f);
+    bad |= fclose(f) != 0;
+    return bad ? -1 : 0;
+}
+
+/* The frames wanted: all (NULL) or a sorted list from --at. */
+static int parse_at(const char *at, double end_s, int fps, int last, int *out, int *n)
+{
+    *n = 0;
+    const char *p = at;
+    while (*p) {
+        char *end = NULL;
+        double t = strtod(p, &end);
+        if (end == p || t < 0 || t != t || (*end && *end != ',')) {
+            fprintf(stderr, "ebb: --at: expected seconds like 1.5,3, got \"%s\"\n", at);
+            return -1;
+        }
+        int idx = (int)llround(t * fps);
+        if (idx > last) {
+            fprintf(stderr, "ebb: warning: --at %g is past the end (%.3f s): the last frame\n",
+                    t, end_s);
+            idx = last;
+        }
+        if (*n < AT_MAX)
+            out[(*n)++] = idx;
+        p = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
+static bool wanted(const int *at, int n, int i)
+{
+    if (!at)
+        return true;
+    for (int k = 0; k < n; k++)
+        if (at[k] == i)
+            return true;
+    return false;
+}
+
+/* Pass 2: the frames, drawn into a surface by the software renderer. */
+static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
+{
+    const struct ebb_options *o = r->opt;
+    int w = o->export_width, h = o->export_height, fps = o->export_fps;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    char err[512];
+    struct text *text = ren ? text_open(ren, err, sizeof err) : NULL;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    struct ebb_session *s = text ? start(r, &d) : NULL;
+    int status = 0;
+    if (!surf || !ren)
+        fprintf(stderr, "ebb: cannot draw: %s\n", SDL_GetError());
+    else if (!text)
+        fprintf(stderr, "ebb: %s\n", err);
+    if (!s) {
+        launch_print(&d);
+        status = 1;
+        goto out;
+    }
+    struct scene sc = {ren, text, {0}, w, h, o->reduced_motion, false, o->visual};
+    theme_find(o->theme, &sc.th);
+    text_set_height(text, h);
+    uint64_t press_us = (uint64_t)llround(o->press_every_s * 1e6);
+    uint64_t prev = 0;
+    char path[4096];
+    for (int i = 0; i <= r->last_frame; i++) {
+        uint64_t t = frame_us(i, fps);
+        step_to(s, prev, t, press_us);
+        prev = t;
+        struct ebb_event ev;
+        while (ebb_session_next_event(s, &ev) == 0) {
+        }
+        if (!wanted(at, at_n, i))
+            continue;
+        struct ebb_session_view v;
+        ebb_session_view(s, t, &v);
+        scene_clear(&sc);
+        scene_session(&sc, &v, ebb_session_timeline(s));
+        SDL_RenderFlush(ren);
+        snprintf(path, sizeof path, "%s/frame-%06d.png", dir, i);
+        errno = 0;
+        if (IMG_SavePNG(surf, path) != 0) {
+            fprintf(stderr, "ebb: %s: cannot write: %s\n", path,
+                    errno ? strerror(errno) : IMG_GetError());
+            status = 1;
+            break;
+        }
+    }
+out:
+    ebb_session_free(s);
+    text_close(text);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    return status;
+}
+
+static int make_dir(const char *dir)
+{
+    char buf[4096];
+    if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf)
+        return -1;
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    struct stat sb;
+    if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+        return -1;
+    if (stat(buf, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+static int export_files(struct run *r)
+{
+    const struct ebb_options *o = r->opt;
+    const char *dir = o->export_dir;
+    char path[4096];
+    static int at[AT_MAX];
+    int at_n = 0;
+    uint64_t press_us = (uint64_t)llround((o->press_every_s > 0 ? o->press_every_s : 5) * 1e6);
+    if (plan(r, press_us) != 0) {
+        fprintf(stderr, "ebb: %s: the session does not end\n", r->launch.ex->path);
+        return 1;
+    }
+    if (o->export_at && parse_at(o->export_at, (double)r->end_us / 1e6, o->export_fps,
+                                 r->last_frame, at, &at_n) != 0)
+        return 2;
+    if (make_dir(dir) != 0) {
+        fprintf(stderr, "ebb: %s: cannot create the folder: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/timeline.tsv", dir);
+    if (write_tsv(r, path) != 0) {
+        fprintf(stderr, "ebb: %s: cannot write: %s\n", path, strerror(errno ? errno : EIO));
+        return 1;
+    }
+    int status = draw_frames(r, dir, o->export_at ? at : NULL, at_n);
+    if (status != 0)
+        return status;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    snprintf(path, sizeof path, "%s/audio.wav", dir);
+    const struct ebb_timeline *tl = NULL;
+    struct ebb_timeline plan_tl;
+    memset(&plan_tl, 0, sizeof plan_tl);
+    if (r->launch.ex->kind == EBB_KIND_BREATHING &&
+        ebb_timeline_init(&plan_tl, r->launch.ex, &r->topt, &d) == 0)
+        tl = &plan_tl;
+    int vol = o->volume_percent >= 0 ? o->volume_percent : 80;
+    if (o->mute)
+        vol = 0;
+    if (sound_export(path, r->launch.ex, tl, r->events, r->count, r->end_us, vol, &d) != 0)
+        status = 1;
+    ebb_timeline_deinit(&plan_tl);
+    launch_print(&d);
+    return status;
+}
+
+int ebb_export_run(const struct ebb_options *opt, struct ebb_library *lib)
+{
+    struct run r;
+    memset(&r, 0, sizeof r);
+    r.opt = opt;
+    if (!opt->export_dir || !opt->exercise) {
+        fprintf(stderr, "ebb: --export needs a folder and an exercise\n");
+        return 2;
+    }
+    if (opt->export_fps < 1 || opt->export_fps > 240 || opt->export_width < 16 ||
+        opt->export_height < 16 || opt->export_width > 8192 || opt->export_height > 8192) {
+        fprintf(stderr, "ebb: --export: --fps 1..240 and --size from 16x16 to 8192x8192\n");
+        return 2;
+    }
+    if (launch_resolve(opt->exercise, lib, &r.launch) != 0)
+        return 2;
+    /* export is reproducible: the state file's remembered choices are not used */
+    launch_timeline_options(opt, NULL, r.launch.ex, &r.topt);
+    int status = export_files(&r);
+    free(r.events);
+    launch_free(&r.launch);
+    return status;
+}

@@ -1,0 +1,133 @@
+/* window: renderer choice and pacing. GL that is itself software (llvmpipe under Xvfb)
+ * is slower than SDL's software renderer writing straight into the X framebuffer, so
+ * that case uses the framebuffer (SDL_FRAMEBUFFER_ACCELERATION=0). */
+#include "window.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+
+#define GL_RENDERER_ID 0x1F01 /* glGetString(GL_RENDERER) */
+
+static bool gl_is_software(SDL_Renderer *ren)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(ren, &info) != 0)
+        return true;
+    if (info.flags & SDL_RENDERER_SOFTWARE)
+        return true;
+    if (strncmp(info.name, "opengl", 6) != 0)
+        return false; /* direct3d, metal, ...: real hardware */
+    typedef const unsigned char *(*get_string_fn)(unsigned int);
+    get_string_fn get = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(GL_RENDERER_ID) : NULL;
+    if (!name)
+        return true;
+    return strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast") ||
+           strstr(name, "Software");
+}
+
+static SDL_Window *make_window(const struct window_req *req)
+{
+    int display = req->display;
+    if (display < 0 || display >= SDL_GetNumVideoDisplays())
+        display = 0;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
+    if (req->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    return SDL_CreateWindow("ebb", (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                            (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), req->width,
+                            req->height, flags);
+}
+
+int window_open(struct window *w, const struct window_req *req, char *err, size_t err_size)
+{
+    memset(w, 0, sizeof *w);
+    const char *force = SDL_getenv("EBB_RENDERER");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    bool software = (force && strcmp(force, "software") == 0) ||
+                    (driver && strcmp(driver, "dummy") == 0);
+    if (software)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    w->win = make_window(req);
+    if (!w->win) {
+        snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
+        return -1;
+    }
+    if (!software) {
+        w->ren = SDL_CreateRenderer(w->win, -1,
+                                    SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        bool forced = force && strcmp(force, "accelerated") == 0;
+        if (w->ren && !forced && gl_is_software(w->ren)) {
+            SDL_DestroyRenderer(w->ren);
+            w->ren = NULL;
+            SDL_DestroyWindow(w->win);
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+            w->win = make_window(req);
+        }
+    }
+    if (w->win && !w->ren) {
+        w->ren = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_SOFTWARE);
+        w->software = true;
+    }
+    if (!w->win || !w->ren) {
+        snprintf(err, err_size, "cannot draw in the window: %s", SDL_GetError());
+        window_close(w);
+        return -1;
+    }
+    SDL_DisplayMode mode;
+    int hz = 0;
+    if (SDL_GetWindowDisplayMode(w->win, &mode) == 0)
+        hz = mode.refresh_rate;
+    w->period_us = 1000000u / (uint64_t)(hz > 0 ? hz : 60);
+    SDL_SetRenderDrawBlendMode(w->ren, SDL_BLENDMODE_BLEND);
+    SDL_ShowWindow(w->win);
+    w->frame_start_us = clock_system_us();
+    return 0;
+}
+
+void window_close(struct window *w)
+{
+    if (w->ren)
+        SDL_DestroyRenderer(w->ren);
+    if (w->win)
+        SDL_DestroyWindow(w->win);
+    w->ren = NULL;
+    w->win = NULL;
+}
+
+void window_output(const struct window *w, int *pw, int *ph, float *sx, float *sy)
+{
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(w->win, &ww, &wh);
+    if (SDL_GetRendererOutputSize(w->ren, pw, ph) != 0) {
+        *pw = ww;
+        *ph = wh;
+    }
+    *sx = ww > 0 ? (float)*pw / ww : 1;
+    *sy = wh > 0 ? (float)*ph / wh : 1;
+}
+
+void window_present(struct window *w)
+{
+    SDL_RenderPresent(w->ren);
+    uint64_t now = clock_system_us();
+    uint64_t spent = now - w->frame_start_us;
+    /* vsync that really waits leaves nothing to sleep; otherwise sleep the rest */
+    if (spent + 1000 < w->period_us) {
+        SDL_Delay((Uint32)((w->period_us - spent) / 1000));
+        now = clock_system_us();
+    }
+    w->frame_start_us = now;
+}
+
+bool redraw_animating(const struct redraw_in *in)
+{
+    return in->visible && (in->moving || in->transient);
+}
+
+bool redraw_needed(const struct redraw_in *in)
+{
+    return in->visible && (in->dirty || in->moving || in->transient);
+}
