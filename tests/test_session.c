@@ -16,7 +16,7 @@
 
 /* A clock far from 0, so a mix-up of clock time and session time shows. */
 #define T0 5000000000ull
-#define S(x) ((uint64_t)((x) * 1000000.0 + 0.5))
+#define S(x) ((uint64_t)((x)*1000000.0 + 0.5))
 
 /* ---- breathing ---- */
 

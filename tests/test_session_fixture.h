@@ -50,11 +50,14 @@ static inline void fixture_breathing(struct fixture *f, double prepare_s, int cy
 /* `n` steps, each waiting for one press (manual) or lasting 10 s (timed). */
 static inline void fixture_grounding(struct fixture *f, int n, enum ebb_advance advance)
 {
-    static const char *const prompts[FIXTURE_STEPS] = {
-        "Notice one thing you can see", "Notice one thing you can touch",
-        "Notice one sound",             "Notice your feet",
-        "Notice your hands",            "Notice your breath",
-        "Notice the room",              "Notice the light"};
+    static const char *const prompts[FIXTURE_STEPS] = {"Notice one thing you can see",
+                                                       "Notice one thing you can touch",
+                                                       "Notice one sound",
+                                                       "Notice your feet",
+                                                       "Notice your hands",
+                                                       "Notice your breath",
+                                                       "Notice the room",
+                                                       "Notice the light"};
     fixture_common(f, "senses", "Senses", EBB_KIND_GROUNDING);
     f->ex.advance = advance;
     for (int i = 0; i < n && i < FIXTURE_STEPS; i++) {
@@ -137,10 +140,10 @@ static inline const struct ebb_event *nth_sound(const struct recorded *r, enum e
     return NULL;
 }
 
-#define assert_in_order(r)                                                                 \
-    do {                                                                                   \
-        for (int i_ = 1; i_ < (r)->n; i_++)                                                \
-            assert_true((r)->ev[i_ - 1].t_us <= (r)->ev[i_].t_us);                         \
+#define assert_in_order(r)                                                                         \
+    do {                                                                                           \
+        for (int i_ = 1; i_ < (r)->n; i_++)                                                        \
+            assert_true((r)->ev[i_ - 1].t_us <= (r)->ev[i_].t_us);                                 \
     } while (0)
 
 #endif

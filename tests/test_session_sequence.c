@@ -13,7 +13,7 @@
 #include "test_session_fixture.h"
 
 #define T0 9000000000ull
-#define S(x) ((uint64_t)((x) * 1000000.0 + 0.5))
+#define S(x) ((uint64_t)((x)*1000000.0 + 0.5))
 
 /* A breathing item (prepare 2 s, one 10 s cycle: 12 s) and a one-step manual item. */
 struct two {
@@ -208,12 +208,8 @@ static void every_event_of_a_mixed_sequence_is_in_time_order(void **state)
     fixture_sequence(&seq, 3, 0.0);
     fixture_grounding(&a, 3, EBB_ADVANCE_TIMED);
     a.steps[1].seconds = 0.0;
-    a.steps[1].taps = (struct ebb_taps){.present = true,
-                                        .rate = 1.5,
-                                        .per_set = 4,
-                                        .sets = 3,
-                                        .rest_s = 2.0,
-                                        .alternate = true};
+    a.steps[1].taps = (struct ebb_taps){
+        .present = true, .rate = 1.5, .per_set = 4, .sets = 3, .rest_s = 2.0, .alternate = true};
     fixture_breathing(&b, 3.0, 3);
     fixture_grounding(&c, 5, EBB_ADVANCE_MANUAL);
     for (int i = 0; i < 5; i++)

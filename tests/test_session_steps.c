@@ -10,7 +10,7 @@
 #include "test_session_fixture.h"
 
 #define T0 7000000000ull
-#define S(x) ((uint64_t)((x) * 1000000.0 + 0.5))
+#define S(x) ((uint64_t)((x)*1000000.0 + 0.5))
 
 /* ---- timed steps ---- */
 
@@ -181,8 +181,8 @@ static void taps_sound_at_their_exact_times_with_a_rest_between_sets(void **stat
     assert_in_order(&r);
     const uint64_t lead = EBB_SESSION_TAP_LEAD_US;
     const uint64_t want[6] = {0, S(0.5), S(1.0), S(3.0), S(3.5), S(4.0)};
-    const enum ebb_side side[6] = {EBB_SIDE_LEFT, EBB_SIDE_RIGHT, EBB_SIDE_LEFT,
-                                   EBB_SIDE_RIGHT, EBB_SIDE_LEFT, EBB_SIDE_RIGHT};
+    const enum ebb_side side[6] = {EBB_SIDE_LEFT,  EBB_SIDE_RIGHT, EBB_SIDE_LEFT,
+                                   EBB_SIDE_RIGHT, EBB_SIDE_LEFT,  EBB_SIDE_RIGHT};
     for (int k = 0; k < 6; k++) {
         const struct ebb_event *e = nth_sound(&r, EBB_SOUND_TICK, k);
         assert_non_null(e);

@@ -43,9 +43,9 @@ struct ebb_session {
     int step;
     uint64_t step_start_us;
     int presses;
-    bool complete;           /* the quiet pause after a step */
-    uint64_t complete_us;    /* when it began */
-    int next_tap;            /* next tap to sound in a taps step */
+    bool complete;              /* the quiet pause after a step */
+    uint64_t complete_us;       /* when it began */
+    int next_tap;               /* next tap to sound in a taps step */
     int pressed[EBB_STEPS_MAX]; /* presses each step had when it was left, for UNDO */
 
     /* events, a ring */
@@ -120,15 +120,13 @@ static void emit_cue(struct ebb_session *s, uint64_t at_us, enum ebb_sound sound
 static const char *press_text(int n)
 {
     static const char *const numbers[] = {
-        "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11", "12",
-        "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24",
-        "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36",
-        "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48",
-        "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60",
-        "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72",
-        "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84",
-        "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96",
-        "97", "98", "99"};
+        "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10", "11", "12", "13", "14", "15",
+        "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
+        "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45",
+        "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60",
+        "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75",
+        "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90",
+        "91", "92", "93", "94", "95", "96", "97", "98", "99"};
     int size = (int)(sizeof numbers / sizeof numbers[0]);
     return n >= 1 && n <= size ? numbers[n - 1] : NULL;
 }
@@ -245,8 +243,8 @@ static bool step_boundary(const struct ebb_session *s, uint64_t *out)
     switch (mode_of(ex, st)) {
     case MODE_TAPS:
         if (s->next_tap < taps_total(&st->taps))
-            *out = s->step_start_us + EBB_SESSION_TAP_LEAD_US +
-                   tap_offset_us(&st->taps, s->next_tap);
+            *out =
+                s->step_start_us + EBB_SESSION_TAP_LEAD_US + tap_offset_us(&st->taps, s->next_tap);
         else
             *out = s->step_start_us + step_length_us(ex, st);
         return true;
@@ -402,8 +400,7 @@ static int check_items(const struct ebb_exercise *ex, const struct ebb_exercise 
     }
     for (int i = 0; i < ex->item_count; i++) {
         if (!items[i] || items[i]->kind == EBB_KIND_SEQUENCE) {
-            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file,
-                          ex->item_lines ? ex->item_lines[i] : 0,
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, ex->item_lines ? ex->item_lines[i] : 0,
                           "item %d of the sequence \"%s\" must be a breathing or grounding "
                           "exercise, not %s",
                           i + 1, ex->id, items[i] ? "another sequence" : "missing");
@@ -635,8 +632,7 @@ static void view_taps(const struct ebb_session *s, const struct ebb_step *st, ui
     out->tap_resting = since >= interval && k + 1 < total && (k + 1) % tp->per_set == 0;
 }
 
-static void view_grounding(const struct ebb_session *s, uint64_t loc,
-                           struct ebb_session_view *out)
+static void view_grounding(const struct ebb_session *s, uint64_t loc, struct ebb_session_view *out)
 {
     const struct ebb_exercise *ex = current(s);
     out->step_count = ex->step_count;

@@ -61,18 +61,18 @@ struct ebb_session_view {
     struct ebb_frame frame;
 
     /* grounding */
-    int step;              /* 0-based */
+    int step; /* 0-based */
     int step_count;
-    int presses;           /* presses counted toward the step's count */
-    int count;             /* presses that complete it */
-    bool step_complete;    /* count reached: the quiet pause before the next step */
-    double step_fade;      /* 0..1: the step fading in (1 = fully shown) */
-    double step_progress;  /* timed or tapped step: 0..1 */
-    double step_left_s;    /* timed or tapped step: seconds left */
-    int tap;               /* 0-based tap in the step, -1 before the first */
-    enum ebb_side tap_side;/* side of the latest tap (none for middle taps) */
-    double tap_glow;       /* 1 at a tap, fading to 0 before the next */
-    bool tap_resting;      /* between two sets */
+    int presses;            /* presses counted toward the step's count */
+    int count;              /* presses that complete it */
+    bool step_complete;     /* count reached: the quiet pause before the next step */
+    double step_fade;       /* 0..1: the step fading in (1 = fully shown) */
+    double step_progress;   /* timed or tapped step: 0..1 */
+    double step_left_s;     /* timed or tapped step: seconds left */
+    int tap;                /* 0-based tap in the step, -1 before the first */
+    enum ebb_side tap_side; /* side of the latest tap (none for middle taps) */
+    double tap_glow;        /* 1 at a tap, fading to 0 before the next */
+    bool tap_resting;       /* between two sets */
 
     /* transition */
     const struct ebb_exercise *next; /* what comes next */
@@ -104,8 +104,7 @@ void ebb_session_update(struct ebb_session *s, uint64_t now_us);
 void ebb_session_act(struct ebb_session *s, enum ebb_action a, uint64_t now_us);
 
 /* The picture at now_us, without changing anything. */
-void ebb_session_view(const struct ebb_session *s, uint64_t now_us,
-                      struct ebb_session_view *out);
+void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_session_view *out);
 
 /* Takes the oldest queued event; returns 0, or -1 when there is none. Event times are
  * on the caller's clock, from the session's first now_us (= t 0 of timeline.tsv). */
