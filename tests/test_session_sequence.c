@@ -46,8 +46,10 @@ static void a_sequence_moves_on_after_its_pause(void **state)
     run_to(s, T0, T0 + S(13));
     ebb_session_view(s, T0 + S(13), &v);
     assert_int_equal(v.state, EBB_SESSION_TRANSITION);
+    assert_true(v.in_transition);
     assert_ptr_equal(v.next, &t.ground.ex);
     assert_float_equal(v.transition_left_s, 2.0, 1e-9);
+    assert_true(v.frame.done); /* the breathing item that ended, as it ended */
     assert_null(ebb_session_timeline(s));
     assert_false(ebb_session_waiting(s));
 
@@ -57,6 +59,7 @@ static void a_sequence_moves_on_after_its_pause(void **state)
     ebb_session_update(s, T0 + S(15));
     ebb_session_view(s, T0 + S(15), &v);
     assert_int_equal(v.state, EBB_SESSION_RUNNING);
+    assert_false(v.in_transition);
     assert_int_equal(v.item, 1);
     assert_ptr_equal(v.ex, &t.ground.ex);
     assert_int_equal(v.item_elapsed_us, 0);
@@ -160,6 +163,7 @@ static void pausing_a_transition_holds_its_countdown(void **state)
     struct ebb_session_view v;
     ebb_session_view(s, T0 + S(10), &v);
     assert_int_equal(v.state, EBB_SESSION_PAUSED);
+    assert_true(v.in_transition);
     assert_ptr_equal(v.next, &t.breath.ex);
     assert_float_equal(v.transition_left_s, 3.0, 1e-9);
     ebb_session_act(s, EBB_ACTION_PAUSE, T0 + S(10));

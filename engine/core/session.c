@@ -675,9 +675,12 @@ void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_s
                  : s->in_transition ? EBB_SESSION_TRANSITION
                                     : EBB_SESSION_RUNNING;
     if (s->in_transition) {
+        out->in_transition = true;
         out->next = s->items[s->item + 1];
         uint64_t wait = us_of(s->ex->pause_s);
         out->transition_left_s = wait > loc ? (double)(wait - loc) / 1e6 : 0.0;
+        if (s->has_plan[s->item]) /* the item that ended, as it ended */
+            ebb_timeline_at(&s->plans[s->item], s->plans[s->item].end_us, &out->frame);
         return;
     }
     if (ex->kind == EBB_KIND_BREATHING) {

@@ -77,6 +77,8 @@ struct ebb_session_view {
     /* transition */
     const struct ebb_exercise *next; /* what comes next */
     double transition_left_s;        /* seconds left, or 0 when it waits for a key */
+    bool in_transition;              /* between two items, paused or not (state is TRANSITION, or
+                                        PAUSED during one); ex and item stay on the item that ended */
 };
 
 struct ebb_session; /* opaque */
