@@ -491,8 +491,12 @@ static void read_env(struct where *w)
 
     char dir[PATH_BYTES], share[PATH_BYTES + 32];
     exe_dir(dir, sizeof dir);
-    snprintf(share, sizeof share, "%s/../share/ebb", dir);
-    if (dir[0] && is_dir(share)) {
+    /* PREFIX/bin/ebb -> PREFIX/share/ebb, written without ".." */
+    snprintf(share, sizeof share, "%s", dir);
+    char *up = strrchr(share, '/');
+    if (up)
+        snprintf(up, sizeof share - (size_t)(up - share), "/share/ebb");
+    if (dir[0] && up && is_dir(share)) {
         snprintf(w->prefix_datadir, sizeof w->prefix_datadir, "%s", share);
         w->search.prefix_datadir = w->prefix_datadir;
     } else if (inside(dir, EBB_SOURCE_DIR)) {

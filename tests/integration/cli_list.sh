@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# ebb --list: columns, order, sources, broken entries, overriding by id, and every
+# built-in's length as its summary states it. Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
+set -u
+EBB=$1 SRC=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
+USER_DIR=$XDG_CONFIG_HOME/ebb/exercises
+mkdir -p "$HOME" "$USER_DIR"
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$EBB" --list >"$TMP/list" 2>"$TMP/err" || fail "--list exit status"
+[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "--list of the built-ins wrote to stderr"; }
+[ -s "$TMP/list" ] || fail "--list printed nothing"
+
+# Five columns separated by two or more spaces; kinds, lengths and sources as agreed.
+awk -F '  +' '
+    NF < 5 { print "too few columns: " $0; bad = 1 }
+    $2 !~ /^(breathing|grounding|sequence|broken)$/ { print "kind: " $0; bad = 1 }
+    $3 !~ /^([0-9]+:[0-5][0-9]|self-paced|-)$/ { print "length: " $0; bad = 1 }
+    $4 !~ /^(built-in|user)$/ { print "source: " $0; bad = 1 }
+    END { exit bad }' "$TMP/list" || fail "bad columns"
+# Aligned: the kind column starts at the same place on every line.
+[ "$(awk '{ print index($0, $2) }' "$TMP/list" | sort -u | wc -l)" -eq 1 ] || fail "not aligned"
+
+# Sorted by kind, then title.
+awk -F '  +' '
+    BEGIN { rank["breathing"] = 1; rank["grounding"] = 2; rank["sequence"] = 3; rank["broken"] = 4 }
+    { r = rank[$2]; t = tolower($5)
+      if (r < last_r || (r == last_r && t < last_t)) { print "out of order: " $0; bad = 1 }
+      last_r = r; last_t = t }
+    END { exit bad }' "$TMP/list" || fail "not sorted by kind then title"
+
+# Every built-in breathing exercise is there, and lasts what its summary says.
+for id in box four-seven-eight coherent resonance-ramp cyclic-sigh long-exhale long-exhale-8 \
+          alternate-nostril gentle-start; do
+    line=$(grep "^$id  " "$TMP/list") || fail "$id is not listed"
+    kind=$(echo "$line" | awk -F '  +' '{ print $2 }')
+    len=$(echo "$line" | awk -F '  +' '{ print $3 }')
+    [ "$kind" = breathing ] || fail "$id: kind $kind"
+    said=$(grep '^ *summary' "$SRC/exercises/$id.cfg" | grep -o '[0-9]\+:[0-9][0-9]' | tail -n 1)
+    [ "$len" = "$said" ] || fail "$id: --list says $len, its summary says '$said'"
+done
+
+# A user file overrides a built-in by id; a broken user file falls back with a warning;
+# a broken file of a new id is listed as broken with its first error on stderr.
+sed 's/title = "Box breathing"/title = "My own box"/' "$SRC/exercises/box.cfg" >"$USER_DIR/box.cfg"
+printf 'version = 1;\nexercise = {\n  id = ;\n};\n' >"$USER_DIR/coherent.cfg"
+printf 'version = 1;\nexercise = {\n  id = "mine"; title = 5;\n};\n' >"$USER_DIR/mine.cfg"
+"$EBB" --list >"$TMP/list" 2>"$TMP/err" || fail "--list with user files: exit status"
+grep -q '^box  .*  user  *My own box$' "$TMP/list" || fail "the user's box does not win"
+grep -q '^coherent  .*  built-in  ' "$TMP/list" || fail "broken coherent did not fall back"
+grep -q "^$USER_DIR/coherent.cfg:3: warning: .*using the built-in" "$TMP/err" \
+    || { cat "$TMP/err"; fail "no fallback warning"; }
+grep -q '^mine  *broken  *-  *user  *mine.cfg$' "$TMP/list" || { cat "$TMP/list"; fail "broken entry"; }
+tail -n 1 "$TMP/list" | grep -q '^mine ' || fail "the broken entry is not last"
+grep -q "^$USER_DIR/mine.cfg:[0-9]*: error: " "$TMP/err" || { cat "$TMP/err"; fail "no first error"; }
+echo "cli_list: ok"
