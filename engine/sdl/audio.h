@@ -61,4 +61,25 @@ int ebb_audio_export_wav(const char *path, const struct ebb_exercise *ex,
                          size_t event_count, uint64_t end_us, int volume_percent,
                          struct ebb_diags *diags);
 
+/* The device the handle plays on was removed (SDL_AUDIODEVICEREMOVED with iscapture 0
+ * and this `which`; other devices are ignored): reopens the default device, else the
+ * session goes on silently. Returns true when `notice` got one line for the person.
+ * The clock keeps running either way. */
+bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
+                              size_t notice_size);
+
+/* The settings of an export's sound beyond the master volume. */
+struct ebb_audio_export {
+    int volume_percent; /* master volume, 0..100 (default 80) */
+    bool mute;          /* a silent file of the same length */
+    bool eyes_closed;   /* the more distinct cues and end bell */
+};
+
+/* ebb_audio_export_wav with every setting; sound files that cannot be decoded are
+ * warnings in diags (the built-in cue plays instead). */
+int ebb_audio_export_wav_with(const char *path, const struct ebb_exercise *ex,
+                              const struct ebb_timeline *tl, const struct ebb_event *events,
+                              size_t event_count, uint64_t end_us,
+                              const struct ebb_audio_export *opt, struct ebb_diags *diags);
+
 #endif

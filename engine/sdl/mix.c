@@ -178,7 +178,9 @@ static void place_events(struct ebb_mix *m, int64_t block, size_t n)
     int64_t s1 = block + (int64_t)n - m->origin;
     if (!m->source.events || m->paused || s1 <= 0)
         return;
-    uint64_t from = first_us_of_frame(block - m->origin);
+    /* every event not started yet; one that is a little late (the session began
+     * between two buffers) starts now, an older one is let go */
+    uint64_t from = first_us_of_frame(block - m->origin - EBB_MIX_LATE_FRAMES);
     uint64_t to = first_us_of_frame(s1);
     if (from < m->done_us)
         from = m->done_us;

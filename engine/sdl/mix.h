@@ -25,6 +25,7 @@
 #define EBB_MIX_FADE_FLOOR 0.0316 /* ...from 30 dB down (a first bell's onset stays exact) */
 #define EBB_MIX_AMBIENT_FADE_S 3.0 /* the ambient bed fades in from silence over this */
 #define EBB_MIX_END_MS_MIN 20 /* a fade-out is never shorter: no click */
+#define EBB_MIX_LATE_FRAMES (EBB_MIX_RATE / 4) /* a cue up to this late still sounds */
 
 /* Where cues and the breath level come from: a breathing plan (live), or an event list
  * (export). Both functions must be pure and allocation-free. */

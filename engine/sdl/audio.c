@@ -1,0 +1,634 @@
+/* audio: the device side of ebb's sound (see audio.h). The device callback owns the
+ * mixer (mix.c) and counts frames; the program talks to it only through atomics and a
+ * single-producer ring, so the callback never waits. Only ebb_audio_begin, which swaps
+ * a whole session's sound, holds the device lock, for a pointer swap. Export runs the
+ * same mixer on a virtual clock into a WAV file (wav.c), with no device. */
+#include "audio.h"
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+
+#include <fcntl.h>
+#include <math.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mix.h"
+#include "synth.h"
+#include "wav.h"
+
+#define DEVICE_FRAMES 1024 /* ~21 ms a buffer: small, and safe on slow machines */
+#define RING 64            /* cues waiting for the callback (a power of two) */
+#define WARNED_MAX 32      /* sound files already reported, each once */
+#define FILE_S_MAX 30.0    /* a cue file is cut (softly) after this long */
+#define FILE_EDGE_S 0.002  /* raised-cosine edges put on a file, in case it starts hard */
+#define EXPORT_TAIL_S 4.0  /* export lets the end bell ring out */
+#define EXPORT_CHUNK 4096
+#define EXPORT_FADE_MS 500 /* the last half second of the tail fades to silence */
+
+/* One begun exercise's sound: what the mixer's source reads. */
+struct session {
+    const struct ebb_exercise *ex;
+    const struct ebb_timeline *tl;  /* breathing plan, or NULL */
+    const struct ebb_event *events; /* export: every event, in time order */
+    size_t event_count;
+    struct ebb_mix_file *files; /* owned, with their clips */
+    size_t file_count;
+};
+
+/* The handle. script.h already names the exercise's audio settings `struct ebb_audio`,
+ * so the handle is a struct of its own whose first member is one: a pointer to it
+ * converts to a `struct ebb_audio *` and back (C11 6.7.2.1), and the settings member
+ * is never used. */
+struct audio {
+    struct ebb_audio handle; /* unused: only gives the public pointer its type */
+    SDL_AudioDeviceID dev;   /* 0: silent */
+    bool sdl_audio;        /* we initialised SDL's audio subsystem */
+    bool ever_live;        /* a device was open once: the clock means something */
+    struct ebb_sound_bank bank;
+    struct ebb_mix mix;       /* the callback's, or ours under the device lock */
+    struct session *session;  /* the callback's, swapped under the device lock */
+
+    /* program -> callback */
+    atomic_uint_fast64_t origin_word; /* origin_us << 1 | paused */
+    atomic_int volume_word;           /* volume_percent << 1 | mute */
+    atomic_int end_ms;
+    atomic_uint end_gen;
+    struct ebb_event ring[RING];
+    atomic_uint ring_head; /* written by the program */
+    atomic_uint ring_tail; /* written by the callback */
+
+    /* callback's copies of what it applied */
+    uint_fast64_t cb_origin_word;
+    int cb_volume_word;
+    unsigned cb_end_gen;
+
+    /* callback -> program: a seqlock over the frame a buffer starts at and when */
+    atomic_uint clock_seq;
+    atomic_int_fast64_t clock_frame;
+    atomic_uint_fast64_t clock_ticks;
+    atomic_bool called;
+
+    /* program only */
+    uint64_t last_us;    /* the clock never goes back */
+    bool lost;           /* the device went away: the clock runs on the system's */
+    uint64_t lost_us;    /* the clock when it did */
+    uint64_t lost_ticks; /* SDL_GetPerformanceCounter then */
+    char warned[WARNED_MAX][256];
+    int warned_count;
+};
+
+static struct audio *of(struct ebb_audio *pub)
+{
+    return (struct audio *)(void *)pub;
+}
+
+static const struct audio *cof(const struct ebb_audio *pub)
+{
+    return (const struct audio *)(const void *)pub;
+}
+
+static uint64_t us_of_frames(int64_t frames)
+{
+    return frames <= 0 ? 0 : (uint64_t)frames * 1000000u / EBB_MIX_RATE;
+}
+
+static uint64_t ticks_to_us(uint64_t ticks)
+{
+    uint64_t f = SDL_GetPerformanceFrequency();
+    return ticks / f * 1000000u + ticks % f * 1000000u / f;
+}
+
+/* --- sources: a breathing plan (live and export) or an event list (export) --- */
+
+static size_t plan_events(const void *ctx, uint64_t from, uint64_t to, struct ebb_event *out,
+                          size_t max)
+{
+    const struct session *s = ctx;
+    return ebb_breath_events(s->tl, from, to, out, max);
+}
+
+static double plan_level(const void *ctx, uint64_t t_us)
+{
+    const struct session *s = ctx;
+    struct ebb_frame f;
+    ebb_timeline_at(s->tl, t_us, &f);
+    return f.level;
+}
+
+static size_t list_events(const void *ctx, uint64_t from, uint64_t to, struct ebb_event *out,
+                          size_t max)
+{
+    const struct session *s = ctx;
+    size_t lo = 0, hi = s->event_count;
+    while (lo < hi) { /* the first event at or after `from` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->events[mid].t_us < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    for (size_t i = lo; i < s->event_count && s->events[i].t_us < to; i++, n++)
+        if (n < max)
+            out[n] = s->events[i];
+    return n;
+}
+
+/* --- sound files --- */
+
+/* Brings SDL's audio up on the dummy driver when nothing else has: decoding through
+ * SDL_mixer needs an open mixer, and export must not touch a real device. */
+static bool audio_for_decoding(void)
+{
+    if (SDL_WasInit(SDL_INIT_AUDIO))
+        return false;
+    SDL_SetHintWithPriority(SDL_HINT_AUDIODRIVER, "dummy", SDL_HINT_OVERRIDE);
+    bool ok = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
+    SDL_ResetHint(SDL_HINT_AUDIODRIVER);
+    return ok;
+}
+
+/* Converts `len` bytes of audio in `spec`'s format into 48 kHz stereo floats. */
+static int convert(const SDL_AudioSpec *spec, const Uint8 *buf, Uint32 len,
+                   struct ebb_clip *clip)
+{
+    SDL_AudioStream *st =
+        SDL_NewAudioStream(spec->format, spec->channels, spec->freq, AUDIO_F32SYS, 2,
+                           EBB_MIX_RATE);
+    if (!st)
+        return -1;
+    int rc = -1;
+    if (SDL_AudioStreamPut(st, buf, (int)len) == 0 && SDL_AudioStreamFlush(st) == 0) {
+        size_t max = (size_t)(FILE_S_MAX * EBB_MIX_RATE);
+        size_t avail = (size_t)SDL_AudioStreamAvailable(st) / (2 * sizeof(float));
+        clip->frames = avail < max ? avail : max;
+        clip->channels = 2;
+        clip->data = calloc(clip->frames ? 2 * clip->frames : 1, sizeof(float));
+        if (clip->data &&
+            SDL_AudioStreamGet(st, clip->data, (int)(clip->frames * 2 * sizeof(float))) >= 0)
+            rc = clip->frames > 0 ? 0 : -1;
+    }
+    SDL_FreeAudioStream(st);
+    if (rc != 0)
+        ebb_clip_free(clip);
+    return rc;
+}
+
+static int decode_with_mixer(const char *path, struct ebb_clip *clip)
+{
+    bool ours = audio_for_decoding();
+    int rc = -1;
+    if (Mix_OpenAudioDevice(EBB_MIX_RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) == 0) {
+        Mix_Chunk *chunk = Mix_LoadWAV(path);
+        if (chunk) {
+            SDL_AudioSpec spec = {.freq = EBB_MIX_RATE, .format = AUDIO_F32SYS, .channels = 2};
+            rc = convert(&spec, chunk->abuf, chunk->alen, clip);
+            Mix_FreeChunk(chunk);
+        }
+        Mix_CloseAudio();
+    }
+    if (ours)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return rc;
+}
+
+/* Decodes a WAV, OGG or FLAC file into a clip with soft edges. Returns 0, or -1 with
+ * the reason in SDL_GetError. */
+static int decode_file(const char *path, struct ebb_clip *clip)
+{
+    *clip = (struct ebb_clip){0};
+    SDL_AudioSpec spec;
+    Uint8 *buf = NULL;
+    Uint32 len = 0;
+    int rc;
+    if (SDL_LoadWAV(path, &spec, &buf, &len)) { /* WAV needs no mixer */
+        rc = convert(&spec, buf, len, clip);
+        SDL_FreeWAV(buf);
+    } else {
+        rc = decode_with_mixer(path, clip);
+    }
+    if (rc != 0)
+        return -1;
+    double peak = 0.0;
+    for (size_t i = 0; i < 2 * clip->frames; i++)
+        peak = fmax(peak, fabs(clip->data[i]));
+    double scale = peak > 1.0 ? 1.0 / peak : 1.0;
+    double edge = FILE_EDGE_S * EBB_MIX_RATE;
+    for (size_t i = 0; i < clip->frames; i++) {
+        double g = scale * ebb_raised_cosine((double)i / edge) *
+                   ebb_raised_cosine((double)(clip->frames - 1 - i) / edge);
+        clip->data[2 * i] = (float)(clip->data[2 * i] * g);
+        clip->data[2 * i + 1] = (float)(clip->data[2 * i + 1] * g);
+    }
+    return 0;
+}
+
+static void add_file(struct session *s, const struct ebb_cue *cue, size_t max)
+{
+    if (!cue || cue->kind != EBB_CUE_FILE || !cue->file || s->file_count >= max)
+        return;
+    for (size_t i = 0; i < s->file_count; i++)
+        if (s->files[i].cue == cue)
+            return;
+    s->files[s->file_count++].cue = cue;
+}
+
+/* Decodes every file cue of the session; each failure is a warning in diags. */
+static void load_files(struct session *s, const struct ebb_event *events, size_t count,
+                       struct ebb_diags *diags)
+{
+    const struct ebb_exercise *ex = s->ex;
+    size_t max = (size_t)ex->phase_count + (size_t)ex->step_count + count;
+    s->files = calloc(max ? max : 1, sizeof *s->files);
+    if (!s->files)
+        return;
+    for (int i = 0; i < ex->phase_count; i++)
+        add_file(s, &ex->phases[i].cue, max);
+    for (int i = 0; i < ex->step_count; i++)
+        add_file(s, &ex->steps[i].cue, max);
+    for (size_t i = 0; i < count; i++)
+        if (events[i].kind == EBB_EVENT_CUE && events[i].sound == EBB_SOUND_FILE)
+            add_file(s, events[i].cue, max);
+    for (size_t i = 0; i < s->file_count; i++) {
+        const struct ebb_cue *cue = s->files[i].cue;
+        if (decode_file(cue->file, &s->files[i].clip) != 0)
+            ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file,
+                          cue->line, "cannot play sound file \"%s\" (%s); the built-in cue "
+                          "plays instead", cue->name ? cue->name : cue->file, SDL_GetError());
+    }
+}
+
+static void session_free(struct session *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->file_count; i++)
+        ebb_clip_free(&s->files[i].clip);
+    free(s->files);
+    free(s);
+}
+
+static struct ebb_mix_source session_source(const struct session *s)
+{
+    struct ebb_mix_source src = {.ctx = s};
+    if (s->tl) {
+        src.level = plan_level;
+        if (!s->events)
+            src.events = plan_events;
+    }
+    if (s->events)
+        src.events = list_events;
+    return src;
+}
+
+/* --- the device --- */
+
+/* Applies what the program asked for since the last buffer. Runs in the callback. */
+static void take_requests(struct audio *a)
+{
+    uint_fast64_t ow = atomic_load_explicit(&a->origin_word, memory_order_acquire);
+    if (ow != a->cb_origin_word) {
+        a->cb_origin_word = ow;
+        ebb_mix_set_origin(&a->mix, ebb_mix_frames_of_us(ow >> 1), (ow & 1u) != 0);
+    }
+    int vw = atomic_load_explicit(&a->volume_word, memory_order_acquire);
+    if (vw != a->cb_volume_word) {
+        a->cb_volume_word = vw;
+        ebb_mix_set_volume(&a->mix, vw >> 1, (vw & 1) != 0);
+    }
+    unsigned eg = atomic_load_explicit(&a->end_gen, memory_order_acquire);
+    if (eg != a->cb_end_gen) {
+        a->cb_end_gen = eg;
+        ebb_mix_end(&a->mix, atomic_load_explicit(&a->end_ms, memory_order_relaxed));
+    }
+    unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_relaxed);
+    unsigned head = atomic_load_explicit(&a->ring_head, memory_order_acquire);
+    for (; tail != head; tail++) {
+        const struct ebb_event *ev = &a->ring[tail % RING];
+        /* a steady two buffers after its time keeps taps evenly spaced */
+        int64_t at = a->mix.origin + ebb_mix_frames_of_us(ev->t_us) + 2 * DEVICE_FRAMES;
+        ebb_mix_play(&a->mix, ev, at);
+    }
+    atomic_store_explicit(&a->ring_tail, tail, memory_order_release);
+}
+
+static void SDLCALL callback(void *userdata, Uint8 *stream, int len)
+{
+    struct audio *a = userdata;
+    take_requests(a);
+    size_t frames = (size_t)len / (2 * sizeof(float));
+    unsigned seq = atomic_load_explicit(&a->clock_seq, memory_order_relaxed);
+    atomic_store_explicit(&a->clock_seq, seq + 1, memory_order_release);
+    atomic_store_explicit(&a->clock_frame, a->mix.frame, memory_order_relaxed);
+    atomic_store_explicit(&a->clock_ticks, SDL_GetPerformanceCounter(), memory_order_relaxed);
+    atomic_store_explicit(&a->clock_seq, seq + 2, memory_order_release);
+    atomic_store_explicit(&a->called, true, memory_order_release);
+    ebb_mix_render(&a->mix, (float *)(void *)stream, frames);
+}
+
+/* Opens the default device with ALSA's own complaints kept off the terminal. Returns
+ * the device, or 0 with SDL's reason in SDL_GetError. */
+static SDL_AudioDeviceID open_device(struct audio *a)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    SDL_AudioDeviceID dev = 0;
+    if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) == 0)
+        a->sdl_audio = true;
+    if (SDL_WasInit(SDL_INIT_AUDIO)) {
+        SDL_AudioSpec want = {.freq = EBB_MIX_RATE, .format = AUDIO_F32SYS, .channels = 2,
+                              .samples = DEVICE_FRAMES, .callback = callback, .userdata = a};
+        dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
+    }
+    fflush(stderr);
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    return dev;
+}
+
+struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
+                                 size_t notice_size)
+{
+    struct audio *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    if (notice && notice_size)
+        notice[0] = '\0';
+    if (ebb_synth_bank_init(&a->bank, eyes_closed) != 0) {
+        if (notice && notice_size)
+            snprintf(notice, notice_size, "ebb: not enough memory for sound; the session "
+                                          "runs silently");
+        return &a->handle;
+    }
+    ebb_mix_init(&a->mix, &a->bank);
+    ebb_mix_set_volume(&a->mix, volume_percent, mute);
+    a->cb_volume_word = volume_percent << 1 | (mute ? 1 : 0);
+    atomic_store(&a->volume_word, a->cb_volume_word);
+    a->dev = open_device(a);
+    if (!a->dev) {
+        if (notice && notice_size)
+            snprintf(notice, notice_size, "ebb: no sound device (%s); the session runs "
+                                          "silently", SDL_GetError());
+        return &a->handle;
+    }
+    a->ever_live = true;
+    SDL_PauseAudioDevice(a->dev, 0);
+    return &a->handle;
+}
+
+void ebb_audio_close(struct ebb_audio *pub)
+{
+    struct audio *a = of(pub);
+    if (!a)
+        return;
+    if (a->dev) {
+        ebb_audio_end(&a->handle, 40);
+        SDL_Delay(60); /* let the short fade play rather than cut the sound */
+        SDL_CloseAudioDevice(a->dev);
+    }
+    if (a->sdl_audio)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    session_free(a->session);
+    ebb_synth_bank_deinit(&a->bank);
+    free(a);
+}
+
+bool ebb_audio_live(const struct ebb_audio *pub)
+{
+    const struct audio *a = cof(pub);
+    return a && a->dev != 0;
+}
+
+/* Prints each sound file's warning once per run: a sequence may begin it often. */
+static void report(struct audio *a, const struct ebb_diags *d)
+{
+    for (int i = 0; i < d->count; i++) {
+        char line[EBB_DIAG_FILE_MAX + EBB_DIAG_MESSAGE_MAX + 32];
+        ebb_diag_format(&d->items[i], line, sizeof line);
+        bool seen = false;
+        for (int j = 0; j < a->warned_count && !seen; j++)
+            seen = strncmp(a->warned[j], line, sizeof a->warned[j] - 1) == 0;
+        if (seen)
+            continue;
+        if (a->warned_count < WARNED_MAX) { /* the first 255 bytes tell lines apart */
+            size_t n = strlen(line);
+            n = n < sizeof a->warned[0] - 1 ? n : sizeof a->warned[0] - 1;
+            memcpy(a->warned[a->warned_count], line, n);
+            a->warned[a->warned_count++][n] = '\0';
+        }
+        fprintf(stderr, "%s\n", line);
+    }
+}
+
+void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
+                     const struct ebb_timeline *tl, uint64_t origin_us)
+{
+    struct audio *a = of(pub);
+    if (!a || !a->dev || !ex)
+        return;
+    struct session *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->ex = ex;
+    s->tl = tl;
+    struct ebb_diags diags;
+    ebb_diags_clear(&diags);
+    load_files(s, NULL, 0, &diags); /* before the lock: decoding takes a while */
+    report(a, &diags);
+    struct ebb_mix_source src = session_source(s);
+    uint_fast64_t ow = (uint_fast64_t)origin_us << 1;
+
+    SDL_LockAudioDevice(a->dev);
+    struct session *old = a->session;
+    a->session = s;
+    ebb_mix_begin(&a->mix, &src, s->files, s->file_count, ex->audio.ambient, ex->audio.volume);
+    ebb_mix_set_origin(&a->mix, ebb_mix_frames_of_us(origin_us), false);
+    atomic_store(&a->origin_word, ow);
+    a->cb_origin_word = ow;
+    atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* old cues are dropped */
+    SDL_UnlockAudioDevice(a->dev);
+    session_free(old);
+}
+
+void ebb_audio_set_origin(struct ebb_audio *pub, uint64_t origin_us, bool paused)
+{
+    struct audio *a = of(pub);
+    if (a)
+        atomic_store_explicit(&a->origin_word, (uint_fast64_t)origin_us << 1 | (paused ? 1u : 0u),
+                              memory_order_release);
+}
+
+void ebb_audio_cue(struct ebb_audio *pub, const struct ebb_event *ev)
+{
+    struct audio *a = of(pub);
+    if (!a || !a->dev || !ev || (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_END))
+        return;
+    unsigned head = atomic_load_explicit(&a->ring_head, memory_order_relaxed);
+    unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_acquire);
+    if (head - tail >= RING)
+        return; /* the callback is far behind: a dropped tick is better than a wait */
+    a->ring[head % RING] = *ev;
+    atomic_store_explicit(&a->ring_head, head + 1, memory_order_release);
+}
+
+void ebb_audio_end(struct ebb_audio *pub, int fade_ms)
+{
+    struct audio *a = of(pub);
+    if (!a)
+        return;
+    atomic_store_explicit(&a->end_ms, fade_ms, memory_order_relaxed);
+    atomic_fetch_add_explicit(&a->end_gen, 1, memory_order_release);
+}
+
+void ebb_audio_set_volume(struct ebb_audio *pub, int volume_percent, bool mute)
+{
+    struct audio *a = of(pub);
+    if (!a)
+        return;
+    volume_percent = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
+    atomic_store_explicit(&a->volume_word, volume_percent << 1 | (mute ? 1 : 0),
+                          memory_order_release);
+}
+
+/* The frame being heard: the callback renders one buffer ahead of the ear, and the
+ * time since it ran fills in between buffers. */
+static uint64_t device_clock_us(struct audio *a)
+{
+    if (!atomic_load_explicit(&a->called, memory_order_acquire))
+        return a->last_us;
+    int64_t frame;
+    uint64_t ticks;
+    unsigned s0, s1;
+    do {
+        s0 = atomic_load_explicit(&a->clock_seq, memory_order_acquire);
+        frame = atomic_load_explicit(&a->clock_frame, memory_order_relaxed);
+        ticks = atomic_load_explicit(&a->clock_ticks, memory_order_relaxed);
+        s1 = atomic_load_explicit(&a->clock_seq, memory_order_acquire);
+    } while (s0 != s1 || (s0 & 1u));
+    uint64_t now = SDL_GetPerformanceCounter();
+    uint64_t since = now > ticks ? ticks_to_us(now - ticks) : 0;
+    uint64_t buffer_us = us_of_frames(DEVICE_FRAMES);
+    if (since > buffer_us)
+        since = buffer_us; /* the next buffer is late: hold rather than run ahead */
+    return us_of_frames(frame - DEVICE_FRAMES) + since;
+}
+
+bool ebb_audio_clock_us(struct ebb_audio *pub, uint64_t *now_us)
+{
+    struct audio *a = of(pub);
+    if (!a || !a->ever_live)
+        return false;
+    uint64_t us;
+    if (a->dev)
+        us = device_clock_us(a);
+    else /* lost: the system clock carries on from where the sound stopped */
+        us = a->lost_us + ticks_to_us(SDL_GetPerformanceCounter() - a->lost_ticks);
+    if (us < a->last_us)
+        us = a->last_us;
+    a->last_us = us;
+    *now_us = us;
+    return true;
+}
+
+bool ebb_audio_device_removed(struct ebb_audio *pub, uint32_t which, char *notice,
+                              size_t notice_size)
+{
+    struct audio *a = of(pub);
+    if (!a || !a->dev || which != a->dev)
+        return false;
+    uint64_t now;
+    ebb_audio_clock_us(&a->handle, &now);
+    SDL_CloseAudioDevice(a->dev); /* the callback has stopped for good */
+    a->dev = 0;
+    a->lost = true;
+    a->lost_us = now;
+    a->lost_ticks = SDL_GetPerformanceCounter();
+    /* the frames go on from the clock, so the cues keep their places */
+    memset(a->mix.voices, 0, sizeof a->mix.voices);
+    a->mix.frame = ebb_mix_frames_of_us(now) + DEVICE_FRAMES;
+    atomic_store(&a->called, false);
+    a->dev = open_device(a);
+    if (a->dev) {
+        a->lost = false;
+        a->last_us = now;
+        SDL_PauseAudioDevice(a->dev, 0);
+        return false;
+    }
+    if (notice && notice_size)
+        snprintf(notice, notice_size, "ebb: the sound device went away (%s); the session "
+                                      "goes on silently", SDL_GetError());
+    return true;
+}
+
+/* --- export --- */
+
+int ebb_audio_export_wav_with(const char *path, const struct ebb_exercise *ex,
+                              const struct ebb_timeline *tl, const struct ebb_event *events,
+                              size_t event_count, uint64_t end_us,
+                              const struct ebb_audio_export *opt, struct ebb_diags *diags)
+{
+    struct ebb_sound_bank bank;
+    if (ebb_synth_bank_init(&bank, opt->eyes_closed) != 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: out of memory");
+        return -1;
+    }
+    struct session s = {.ex = ex, .tl = tl, .events = events, .event_count = event_count};
+    load_files(&s, events, event_count, diags);
+    struct ebb_mix *m = malloc(sizeof *m);
+    float *buf = malloc(2 * EXPORT_CHUNK * sizeof *buf);
+    struct ebb_wav *w = malloc(sizeof *w);
+    int rc = -1;
+    if (!m || !buf || !w) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: out of memory");
+        goto done;
+    }
+    ebb_mix_init(m, &bank);
+    ebb_mix_set_volume(m, opt->volume_percent, opt->mute);
+    struct ebb_mix_source src = session_source(&s);
+    ebb_mix_begin(m, &src, s.files, s.file_count, ex->audio.ambient, ex->audio.volume);
+    if (ebb_wav_open(w, path, diags) != 0)
+        goto done;
+    int64_t total = ebb_mix_frames_of_us(end_us) + (int64_t)(EXPORT_TAIL_S * EBB_MIX_RATE);
+    int64_t fade_at = total - (int64_t)EXPORT_FADE_MS * EBB_MIX_RATE / 1000;
+    for (int64_t at = 0; at < total;) {
+        int64_t n = total - at < EXPORT_CHUNK ? total - at : EXPORT_CHUNK;
+        if (at < fade_at && at + n > fade_at)
+            n = fade_at - at;
+        if (at == fade_at)
+            ebb_mix_end(m, EXPORT_FADE_MS); /* the file ends in silence, not in a cut */
+        ebb_mix_render(m, buf, (size_t)n);
+        if (ebb_wav_write(w, buf, (size_t)n, diags) != 0)
+            goto done;
+        at += n;
+    }
+    rc = ebb_wav_close(w, diags);
+done:
+    free(w);
+    free(buf);
+    free(m);
+    for (size_t i = 0; i < s.file_count; i++)
+        ebb_clip_free(&s.files[i].clip);
+    free(s.files);
+    ebb_synth_bank_deinit(&bank);
+    return rc;
+}
+
+int ebb_audio_export_wav(const char *path, const struct ebb_exercise *ex,
+                         const struct ebb_timeline *tl, const struct ebb_event *events,
+                         size_t event_count, uint64_t end_us, int volume_percent,
+                         struct ebb_diags *diags)
+{
+    struct ebb_audio_export opt = {.volume_percent = volume_percent < 0 ? 80 : volume_percent};
+    return ebb_audio_export_wav_with(path, ex, tl, events, event_count, end_us, &opt, diags);
+}
