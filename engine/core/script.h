@@ -180,6 +180,10 @@ const char *ebb_cue_name(const struct ebb_cue *c); /* built-in name, or the file
 /* Parses a visual name; returns 0 and sets *out, or -1. */
 int ebb_visual_parse(const char *name, enum ebb_visual *out);
 
+/* Every key the loader knows, in every place (top, exercise, phase, ramp, step, taps,
+ * audio), each once: a static NULL-terminated list (tests check the docs name them). */
+const char *const *ebb_script_known_keys(void);
+
 /* True when `id` is 1..40 characters of a-z 0-9 -, starting with a letter or digit. */
 bool ebb_id_valid(const char *id);
 
