@@ -1,0 +1,192 @@
+/* app_input: what each action does on each screen (DESIGN.md, Keys). */
+#include <stdio.h>
+
+#include "app_internal.h"
+#include "screenshot.h"
+#include "sound.h"
+
+static void volume(struct app *a, int delta, bool toggle_mute)
+{
+    if (toggle_mute) {
+        a->mute = !a->mute;
+    } else {
+        a->volume_percent += delta;
+        a->volume_percent = a->volume_percent < 0 ? 0 : a->volume_percent > 100 ? 100
+                                                                              : a->volume_percent;
+        a->mute = false;
+    }
+    sound_volume(a->audio, a->volume_percent, a->mute);
+    a->state.volume_percent = a->volume_percent;
+    a->state.mute = a->mute ? 1 : 0;
+    a->state_dirty = true;
+    if (a->mute)
+        app_notice(a, "Sound off");
+    else
+        app_notice(a, "Volume %d%%", a->volume_percent);
+}
+
+static void fullscreen(struct app *a)
+{
+    a->fullscreen = !a->fullscreen;
+    SDL_SetWindowFullscreen(a->win.win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    a->state.fullscreen = a->fullscreen ? 1 : 0;
+    a->state_dirty = true;
+}
+
+/* Actions that mean the same on every screen; true when handled. */
+static bool common(struct app *a, const struct input *in)
+{
+    switch (in->action) {
+    case IN_QUIT: app_leave(a, AFTER_QUIT); return true;
+    case IN_FULLSCREEN: fullscreen(a); return true;
+    case IN_HELP: a->help = !a->help; return true;
+    case IN_SCREENSHOT: app_screenshot(a, NULL); return true;
+    case IN_VOLUME_UP: volume(a, 5, false); return true;
+    case IN_VOLUME_DOWN: volume(a, -5, false); return true;
+    case IN_MUTE: volume(a, 0, true); return true;
+    case IN_JOURNAL: return true; /* the journal's screen does not exist yet */
+    case IN_HIDE:
+        a->sc.hide_numbers = !a->sc.hide_numbers;
+        return true;
+    case IN_MOTION:
+        a->mouse_until_us = a->now_us + APP_HINT_US;
+        a->hint_until_us = a->now_us + APP_HINT_US;
+        return true;
+    case IN_CLICK:
+        if (a->fullscreen && a->mouse_until_us > a->now_us &&
+            scene_back_hit(&a->sc, in->x, in->y)) {
+            app_leave(a, a->screen == SCREEN_PICKER || a->started_with_exercise ? AFTER_QUIT
+                                                                                : AFTER_PICKER);
+            return true;
+        }
+        return false;
+    default: return false;
+    }
+}
+
+static void picker_input(struct app *a, const struct input *in)
+{
+    struct picker *p = &a->picker;
+    const struct ebb_library_entry *e;
+    switch (in->action) {
+    case IN_BACK:
+        if (p->typing || p->filter[0])
+            picker_clear_filter(p);
+        else
+            app_leave(a, AFTER_QUIT);
+        break;
+    case IN_FILTER: p->typing = true; break;
+    case IN_TEXT: picker_type(p, in->text); break;
+    case IN_BACKSPACE:
+        if (p->filter[0])
+            picker_backspace(p);
+        else
+            p->typing = false;
+        break;
+    case IN_UP: picker_move(p, -1); break;
+    case IN_DOWN: picker_move(p, 1); break;
+    case IN_WHEEL: picker_move(p, -in->wheel); break;
+    case IN_LEFT:
+    case IN_RIGHT:
+        a->state_dirty |= picker_change_length(p, &a->state, a->opt,
+                                               in->action == IN_LEFT ? -1 : 1);
+        break;
+    case IN_SLOWER:
+    case IN_FASTER:
+        a->state_dirty |= picker_change_pace(p, &a->state, a->opt,
+                                             in->action == IN_SLOWER ? -1 : 1);
+        break;
+    case IN_CLICK: {
+        int row = picker_hit(p, &a->sc, in->x, in->y);
+        if (row < 0)
+            break;
+        p->selected = row; /* a click starts the row */
+        e = picker_selected(p);
+        if (e)
+            app_start_session(a, e->id);
+        break;
+    }
+    case IN_PRESS:
+        e = picker_selected(p);
+        if (e)
+            app_start_session(a, e->id);
+        break;
+    default: break;
+    }
+}
+
+static void session_input(struct app *a, const struct input *in)
+{
+    struct ebb_session_view v;
+    ebb_session_view(a->session, a->now_us, &v);
+    bool grounding = v.ex && v.ex->kind == EBB_KIND_GROUNDING && v.state != EBB_SESSION_PAUSED;
+    switch (in->action) {
+    case IN_BACK:
+        app_leave(a, a->started_with_exercise ? AFTER_QUIT : AFTER_PICKER);
+        return;
+    case IN_PRESS:
+    case IN_CLICK: ebb_session_act(a->session, EBB_ACTION_PRESS, a->now_us); break;
+    case IN_PAUSE: ebb_session_act(a->session, EBB_ACTION_PAUSE, a->now_us); break;
+    case IN_SKIP:
+    case IN_RIGHT:
+        if (grounding || v.state == EBB_SESSION_TRANSITION)
+            ebb_session_act(a->session, EBB_ACTION_SKIP, a->now_us);
+        break;
+    case IN_BACKSPACE:
+        if (grounding)
+            ebb_session_act(a->session, EBB_ACTION_UNDO, a->now_us);
+        break;
+    default: return;
+    }
+    sound_follow(a->audio, a->session, false);
+}
+
+static void finished_input(struct app *a, const struct input *in)
+{
+    int choice = -1;
+    switch (in->action) {
+    case IN_BACK: app_leave(a, a->started_with_exercise ? AFTER_QUIT : AFTER_PICKER); return;
+    case IN_UP: a->finish_sel = a->finish_sel > 0 ? a->finish_sel - 1 : 0; return;
+    case IN_DOWN:
+        a->finish_sel = a->finish_sel < FINISH_COUNT - 1 ? a->finish_sel + 1 : FINISH_COUNT - 1;
+        return;
+    case IN_PRESS: choice = a->finish_sel; break;
+    case IN_CLICK: choice = scene_finished_hit(&a->sc, in->x, in->y); break;
+    default: return;
+    }
+    if (choice == FINISH_AGAIN && a->launch.ex) {
+        char id[EBB_ID_MAX + 1];
+        snprintf(id, sizeof id, "%s", a->launch.ex->id);
+        app_start_session(a, a->launch.owned ? a->launch.owned->path : id);
+    } else if (choice == FINISH_LIST) {
+        app_to_picker(a);
+    } else if (choice == FINISH_QUIT) {
+        app_leave(a, AFTER_QUIT);
+    }
+}
+
+void app_handle(struct app *a, const struct input *in)
+{
+    a->dirty = true;
+    if (a->fading) {
+        if (in->action == IN_QUIT)
+            a->quit = true; /* a second close: at once */
+        return;
+    }
+    if (a->help && (in->action == IN_BACK || in->action == IN_PRESS)) {
+        a->help = false;
+        return;
+    }
+    bool typing = a->screen == SCREEN_PICKER && a->picker.typing;
+    if (!typing && common(a, in))
+        return;
+    if (typing && (in->action == IN_QUIT || in->action == IN_FULLSCREEN ||
+                   in->action == IN_HELP || in->action == IN_MOTION) && common(a, in))
+        return;
+    switch (a->screen) {
+    case SCREEN_PICKER: picker_input(a, in); break;
+    case SCREEN_SESSION: session_input(a, in); break;
+    case SCREEN_FINISHED: finished_input(a, in); break;
+    default: break;
+    }
+}

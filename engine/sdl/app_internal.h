@@ -1,0 +1,96 @@
+/* app_internal: the window program's context, shared by app.c (setup and the loop) and
+ * app_input.c (what each action does on each screen). One context, passed by pointer. */
+#ifndef EBB_APP_INTERNAL_H
+#define EBB_APP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "clock.h"
+#include "input.h"
+#include "launch.h"
+#include "picker.h"
+#include "scene.h"
+#include "state.h"
+#include "testhook.h"
+#include "window.h"
+
+#define APP_FADE_US 250000u     /* leaving fades in at most 300 ms (DESIGN.md, Care) */
+#define APP_HINT_US 4000000u    /* hints show this long at the start and after a move */
+#define APP_NOTICE_US 2500000u  /* a notice ("Volume 60%") shows this long */
+#define APP_PADS_MAX 4
+
+enum screen { SCREEN_PICKER, SCREEN_SESSION, SCREEN_FINISHED, SCREEN_COUNT };
+enum after_fade { AFTER_NOTHING, AFTER_QUIT, AFTER_PICKER };
+
+struct app {
+    const struct ebb_options *opt;
+    struct ebb_library *lib;
+    struct window win;
+    struct text *text;
+    struct scene sc;
+    float scale_x, scale_y; /* window coordinates -> output pixels */
+
+    struct ebb_state state;
+    char state_path[EBB_STATE_PATH_MAX];
+    bool state_dirty;
+    struct ebb_audio *audio;
+    int volume_percent;
+    bool mute;
+    bool fullscreen;
+
+    struct clock clk;
+    uint64_t now_us;
+    enum screen screen;
+    bool help;
+    struct picker picker;
+    struct launch launch;
+    struct ebb_session *session;
+    enum ebb_session_state last_state;
+    bool started_with_exercise;
+    int finish_sel;
+
+    bool visible;
+    bool dirty;
+    uint64_t hint_until_us, mouse_until_us, notice_until_us;
+    char notice[160];
+    bool fading;
+    uint64_t fade_start_us;
+    enum after_fade after;
+    bool quit;
+    int status;
+
+    struct testhook hook;
+    SDL_GameController *pads[APP_PADS_MAX];
+};
+
+/* Starts a session of the selected or named exercise; returns 0 or -1 (message shown). */
+int app_start_session(struct app *a, const char *name);
+
+/* Ends the session (no fade) and shows the picker. */
+void app_to_picker(struct app *a);
+
+/* The session ended by itself: the end screen. */
+void app_finish(struct app *a);
+
+/* Begins the fade out, then `after`. */
+void app_leave(struct app *a, enum after_fade after);
+
+/* A quiet notice at the top for a few seconds. */
+void app_notice(struct app *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Handles one input on the current screen. */
+void app_handle(struct app *a, const struct input *in);
+
+/* Saves a screenshot of the current picture to path (NULL: the S key's default). */
+int app_screenshot(struct app *a, const char *path);
+
+/* Draws the current screen into the back buffer (no present). */
+void app_draw(struct app *a);
+
+#endif

@@ -1,0 +1,255 @@
+/* app_run: ebb_app_run: start-up (display, font, state, sound), the loop, and saving
+ * what the person changed. The loop computes everything from the clock; it sleeps on
+ * SDL_WaitEventTimeout whenever the picture is still (picker, pause, end screen). */
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app_internal.h"
+#include "sound.h"
+
+static void open_pad(struct app *a, int index)
+{
+    for (int i = 0; i < APP_PADS_MAX; i++) {
+        if (!a->pads[i]) {
+            a->pads[i] = SDL_GameControllerOpen(index);
+            return;
+        }
+    }
+}
+
+/* Fills what the command line and the settings left unset from the state file. */
+static void apply_state(struct app *a, struct window_req *req)
+{
+    const struct ebb_options *o = a->opt;
+    const struct ebb_state *st = &a->state;
+    req->width = st->window_width > 0 ? st->window_width : 1280;
+    req->height = st->window_height > 0 ? st->window_height : 720;
+    req->display = o->display;
+    a->fullscreen = o->fullscreen_fixed || o->fullscreen ? o->fullscreen : st->fullscreen == 1;
+    req->fullscreen = a->fullscreen;
+    a->volume_percent = o->volume_percent >= 0   ? o->volume_percent
+                        : st->volume_percent >= 0 ? st->volume_percent
+                                                  : 80;
+    a->mute = o->mute_fixed || o->mute ? o->mute : st->mute == 1;
+}
+
+static int start_up(struct app *a)
+{
+    char err[512];
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "ebb: cannot open the display: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER); /* no gamepads is fine */
+    launch_state_path(a->state_path, sizeof a->state_path);
+    launch_state_load(&a->state, a->state_path);
+    struct window_req req;
+    apply_state(a, &req);
+    if (window_open(&a->win, &req, err, sizeof err) != 0) {
+        fprintf(stderr, "ebb: %s\n", err);
+        return 1;
+    }
+    a->text = text_open(a->win.ren, err, sizeof err);
+    if (!a->text) {
+        fprintf(stderr, "ebb: %s\n", err);
+        return 1;
+    }
+    a->sc.ren = a->win.ren;
+    a->sc.text = a->text;
+    if (theme_find(a->opt->theme, &a->sc.th) != 0)
+        fprintf(stderr, "ebb: warning: no theme \"%s\" (there are %s); using dark\n",
+                a->opt->theme, theme_names());
+    a->sc.reduced_motion = a->opt->reduced_motion;
+    a->sc.visual = a->opt->visual;
+    char notice[256] = "";
+    if (!a->opt->screenshot)
+        a->audio = sound_open(a->volume_percent, a->mute, a->opt->eyes_closed, notice,
+                              sizeof notice);
+    if (notice[0])
+        fprintf(stderr, "ebb: %s\n", notice);
+    return 0;
+}
+
+static void shut_down(struct app *a)
+{
+    if (a->win.win && !a->fullscreen && !a->opt->screenshot) {
+        int w, h;
+        SDL_GetWindowSize(a->win.win, &w, &h);
+        if (w != a->state.window_width || h != a->state.window_height) {
+            a->state.window_width = w;
+            a->state.window_height = h;
+            a->state_dirty = true;
+        }
+    }
+    if (a->state_dirty && a->state_path[0]) {
+        struct ebb_diags d;
+        ebb_diags_clear(&d);
+        ebb_state_save(&a->state, a->state_path, &d);
+        launch_print(&d);
+    }
+    ebb_session_free(a->session);
+    launch_free(&a->launch);
+    sound_close(a->audio);
+    text_close(a->text);
+    window_close(&a->win);
+    for (int i = 0; i < APP_PADS_MAX; i++)
+        if (a->pads[i])
+            SDL_GameControllerClose(a->pads[i]);
+    testhook_log(&a->hook, "exit %d", a->status);
+    testhook_deinit(&a->hook);
+    SDL_Quit();
+}
+
+static void window_event(struct app *a, const SDL_Event *e)
+{
+    switch (e->window.event) {
+    case SDL_WINDOWEVENT_MINIMIZED:
+    case SDL_WINDOWEVENT_HIDDEN: a->visible = false; break;
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_MAXIMIZED: a->visible = true; break;
+    default: break;
+    }
+    a->dirty = true;
+}
+
+static void event(struct app *a, const SDL_Event *e)
+{
+    struct input in;
+    if (e->type == SDL_WINDOWEVENT) {
+        window_event(a, e);
+        return;
+    }
+    if (e->type == SDL_CONTROLLERDEVICEADDED) {
+        open_pad(a, e->cdevice.which);
+        return;
+    }
+    bool typing = a->screen == SCREEN_PICKER && a->picker.typing;
+    if (input_translate(e, typing, a->scale_x, a->scale_y, a->sc.w, a->sc.h, &in))
+        app_handle(a, &in);
+}
+
+/* Session time: events to the sound, pauses and the end to the screen. */
+static void tick(struct app *a)
+{
+    if (!a->session || a->screen != SCREEN_SESSION)
+        return;
+    ebb_session_update(a->session, a->now_us);
+    struct ebb_event ev;
+    struct ebb_session_view v;
+    ebb_session_view(a->session, a->now_us, &v);
+    while (ebb_session_next_event(a->session, &ev) == 0) {
+        sound_event(a->audio, v.ex, &ev);
+        if (ev.kind == EBB_EVENT_PHASE && v.item_count > 1)
+            sound_follow(a->audio, a->session, true); /* a sequence's next item */
+    }
+    if (v.state != a->last_state) {
+        testhook_log(&a->hook, "state %s", v.state == EBB_SESSION_PAUSED     ? "paused"
+                                           : v.state == EBB_SESSION_FINISHED ? "finished"
+                                                                             : "running");
+        if (v.state == EBB_SESSION_PAUSED || a->last_state == EBB_SESSION_PAUSED)
+            sound_follow(a->audio, a->session, false);
+        a->last_state = v.state;
+        a->dirty = true;
+    }
+    if (ebb_session_finished(a->session) && !a->fading)
+        app_finish(a);
+}
+
+static bool moving(const struct app *a)
+{
+    return a->screen == SCREEN_SESSION && a->session &&
+           (a->last_state == EBB_SESSION_RUNNING || a->last_state == EBB_SESSION_TRANSITION);
+}
+
+static bool transient(const struct app *a)
+{
+    return a->fading || a->hint_until_us > a->now_us || a->notice_until_us > a->now_us ||
+           (a->fullscreen && a->mouse_until_us > a->now_us);
+}
+
+static void after_fade(struct app *a)
+{
+    if (!a->fading || a->now_us - a->fade_start_us < APP_FADE_US)
+        return;
+    a->fading = false;
+    if (a->after == AFTER_QUIT)
+        a->quit = true;
+    else if (a->after == AFTER_PICKER)
+        app_to_picker(a);
+}
+
+static void loop(struct app *a)
+{
+    SDL_Event e;
+    unsigned long frames = 0;
+    while (!a->quit) {
+        a->now_us = clock_now(&a->clk);
+        testhook_poll(&a->hook, &a->clk, a->fading);
+        struct redraw_in r = {a->visible, a->dirty, moving(a), transient(a)};
+        if (redraw_animating(&r)) {
+            while (SDL_PollEvent(&e))
+                event(a, &e);
+        } else {
+            /* still: sleep until something happens (or a little, to keep time) */
+            int wait = testhook_pending(&a->hook) || a->session ? 100 : 1000;
+            if (SDL_WaitEventTimeout(&e, wait)) {
+                event(a, &e);
+                while (SDL_PollEvent(&e))
+                    event(a, &e);
+            }
+        }
+        a->now_us = clock_now(&a->clk);
+        tick(a);
+        after_fade(a);
+        r = (struct redraw_in){a->visible, a->dirty, moving(a), transient(a)};
+        if (a->quit || !redraw_needed(&r))
+            continue;
+        app_draw(a);
+        if (a->opt->screenshot) {
+            a->status = app_screenshot(a, a->opt->screenshot) == 0 ? 0 : 1;
+            a->quit = true;
+            continue;
+        }
+        window_present(&a->win);
+        a->dirty = false;
+        frames++;
+        testhook_log(&a->hook, "present %lu %s%s", frames,
+                     a->screen == SCREEN_PICKER     ? "picker"
+                     : a->screen == SCREEN_FINISHED ? "finished"
+                     : a->last_state == EBB_SESSION_PAUSED ? "paused"
+                                                           : "session",
+                     a->help ? " help" : "");
+    }
+}
+
+int ebb_app_run(const struct ebb_options *opt, struct ebb_library *lib)
+{
+    static struct app app; /* large (the picker's tables): not on the stack */
+    struct app *a = &app;
+    memset(a, 0, sizeof *a);
+    a->opt = opt;
+    a->lib = lib;
+    a->visible = true;
+    a->sc.visual = -1;
+    testhook_init(&a->hook);
+    clock_init(&a->clk);
+    a->now_us = clock_now(&a->clk);
+    a->status = start_up(a);
+    if (a->status == 0) {
+        picker_init(&a->picker, lib, opt->default_exercise, opt, &a->state);
+        if (opt->exercise) {
+            a->started_with_exercise = true;
+            if (app_start_session(a, opt->exercise) != 0)
+                a->status = 2;
+        } else {
+            app_to_picker(a);
+        }
+    }
+    if (a->status == 0)
+        loop(a);
+    shut_down(a);
+    return a->status;
+}

@@ -1,0 +1,209 @@
+/* picker: model and drawing of the exercise list. Redrawn only when something changes,
+ * so an idle picker costs nothing. */
+#include "picker.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "launch.h"
+#include "render.h"
+
+
+void picker_format_length(double seconds, char *buf, size_t size)
+{
+    if (seconds < 0) {
+        snprintf(buf, size, "self-paced");
+        return;
+    }
+    long s = lround(seconds);
+    snprintf(buf, size, "%ld:%02ld", s / 60, s % 60);
+}
+
+static double length_of(const struct ebb_library *lib, const struct ebb_exercise *ex,
+                        const struct ebb_options *opt, const struct ebb_state *st)
+{
+    if (ex->kind != EBB_KIND_BREATHING)
+        return ebb_exercise_length_s(lib, ex);
+    struct ebb_timeline_options o;
+    struct ebb_timeline tl;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    launch_timeline_options(opt, st, ex, &o);
+    memset(&tl, 0, sizeof tl);
+    if (ebb_timeline_init(&tl, ex, &o, &d) != 0)
+        return ebb_exercise_length_s(lib, ex);
+    double s = (double)tl.end_us / 1e6;
+    ebb_timeline_deinit(&tl);
+    return s;
+}
+
+/* Case-insensitive substring for ASCII letters; other bytes must match exactly. */
+static bool contains(const char *hay, const char *needle)
+{
+    if (!needle[0])
+        return true;
+    for (; hay && *hay; hay++) {
+        size_t i = 0;
+        while (needle[i] && hay[i] &&
+               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
+            i++;
+        if (!needle[i])
+            return true;
+    }
+    return false;
+}
+
+static bool matches(const struct ebb_exercise *ex, const char *filter)
+{
+    return contains(ex->title, filter) || contains(ex->id, filter) ||
+           contains(ex->summary, filter);
+}
+
+void picker_refilter(struct picker *p)
+{
+    int keep = p->selected >= 0 && p->selected < p->count ? p->rows[p->selected] : -1;
+    p->count = 0;
+    p->selected = -1;
+    /* grouped by kind, then in the library's order (by title) */
+    for (int k = 0; k < EBB_KIND_COUNT; k++) {
+        for (int i = 0; i < p->lib->count; i++) {
+            const struct ebb_exercise *ex = p->lib->entries[i].ex;
+            if (!ex || (int)ex->kind != k || !matches(ex, p->filter))
+                continue;
+            if (i == keep)
+                p->selected = p->count;
+            p->rows[p->count++] = i;
+        }
+    }
+    if (p->selected < 0 && p->count > 0)
+        p->selected = 0;
+    if (p->scroll > p->selected)
+        p->scroll = p->selected < 0 ? 0 : p->selected;
+}
+
+void picker_init(struct picker *p, const struct ebb_library *lib, const char *select_id,
+                 const struct ebb_options *opt, const struct ebb_state *st)
+{
+    memset(p, 0, sizeof *p);
+    p->lib = lib;
+    p->selected = -1;
+    for (int i = 0; i < lib->count && i < EBB_LIBRARY_MAX; i++)
+        p->length_s[i] = lib->entries[i].ex ? length_of(lib, lib->entries[i].ex, opt, st) : -1;
+    picker_refilter(p);
+    for (int i = 0; select_id && i < p->count; i++)
+        if (strcmp(lib->entries[p->rows[i]].id, select_id) == 0)
+            p->selected = i;
+}
+
+void picker_move(struct picker *p, int delta)
+{
+    if (p->count == 0)
+        return;
+    int s = p->selected + delta;
+    if (s < 0)
+        s = 0;
+    if (s >= p->count)
+        s = p->count - 1;
+    p->selected = s;
+}
+
+void picker_type(struct picker *p, const char *utf8)
+{
+    size_t n = strlen(p->filter), add = strlen(utf8);
+    if (n + add >= sizeof p->filter)
+        return;
+    memcpy(p->filter + n, utf8, add + 1);
+    picker_refilter(p);
+}
+
+void picker_backspace(struct picker *p)
+{
+    size_t n = strlen(p->filter);
+    while (n > 0) { /* drop one whole UTF-8 character */
+        n--;
+        if (((unsigned char)p->filter[n] & 0xC0) != 0x80)
+            break;
+    }
+    p->filter[n] = '\0';
+    picker_refilter(p);
+}
+
+void picker_clear_filter(struct picker *p)
+{
+    p->filter[0] = '\0';
+    p->typing = false;
+    picker_refilter(p);
+}
+
+const struct ebb_library_entry *picker_selected(const struct picker *p)
+{
+    if (p->selected < 0 || p->selected >= p->count)
+        return NULL;
+    return &p->lib->entries[p->rows[p->selected]];
+}
+
+double picker_pace_of(const struct ebb_state *st, const struct ebb_options *opt,
+                      const struct ebb_exercise *ex)
+{
+    struct ebb_timeline_options o;
+    launch_timeline_options(opt, st, ex, &o);
+    return o.pace;
+}
+
+static void relength(struct picker *p, const struct ebb_state *st, const struct ebb_options *opt)
+{
+    const struct ebb_library_entry *e = picker_selected(p);
+    if (e && e->ex)
+        p->length_s[p->rows[p->selected]] = length_of(p->lib, e->ex, opt, st);
+}
+
+bool picker_change_length(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
+                          int dir)
+{
+    const struct ebb_library_entry *e = picker_selected(p);
+    if (!e || !e->ex || e->ex->kind != EBB_KIND_BREATHING)
+        return false;
+    struct ebb_state_choice *c = ebb_state_choice_for(st, e->id);
+    if (!c)
+        return false;
+    const struct ebb_exercise *ex = e->ex;
+    if (ex->cycles > 0 || c->cycles > 0) {
+        int now = c->cycles > 0 ? c->cycles : ex->cycles;
+        int next = now + dir;
+        if (next < 1 || next > 200)
+            return false;
+        c->cycles = next;
+        c->minutes = 0;
+    } else {
+        double now = c->minutes > 0 ? c->minutes : round(ex->duration_s / 60.0);
+        if (now < 1)
+            now = 1;
+        double next = now + dir;
+        if (next < 1 || next > 60)
+            return false;
+        c->minutes = next;
+    }
+    relength(p, st, opt);
+    return true;
+}
+
+bool picker_change_pace(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
+                        int dir)
+{
+    const struct ebb_library_entry *e = picker_selected(p);
+    if (!e || !e->ex || e->ex->kind != EBB_KIND_BREATHING)
+        return false;
+    struct ebb_state_choice *c = ebb_state_choice_for(st, e->id);
+    if (!c)
+        return false;
+    double now = c->pace > 0 ? c->pace : 1.0;
+    /* slower (-1) means longer phases: a larger factor */
+    double next = round((now - dir * PICKER_PACE_STEP) * 10.0) / 10.0;
+    if (next < EBB_PACE_MIN - 1e-9 || next > EBB_PACE_MAX + 1e-9)
+        return false;
+    c->pace = next;
+    relength(p, st, opt);
+    return true;
+}

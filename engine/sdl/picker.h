@@ -1,0 +1,70 @@
+/* picker: the list of exercises grouped by kind, a typed filter, the about panel, and
+ * the selected exercise's length and pace (remembered in the state file). The model
+ * (what is listed, what is selected, what a change does) is separate from drawing so
+ * tests can check it without a window. */
+#ifndef EBB_PICKER_H
+#define EBB_PICKER_H
+
+#include <stdbool.h>
+
+#include "library.h"
+#include "options.h"
+#include "scene.h"
+#include "state.h"
+
+#define PICKER_FILTER_MAX 64
+#define PICKER_PACE_STEP 0.1
+
+struct picker {
+    const struct ebb_library *lib;        /* borrowed */
+    int rows[EBB_LIBRARY_MAX];            /* shown entries (indices in lib->entries) */
+    int count;
+    int selected;                         /* index in rows, or -1 when none */
+    int scroll;                           /* first row drawn */
+    char filter[PICKER_FILTER_MAX];       /* UTF-8, case-insensitive substring */
+    bool typing;                          /* `/` was pressed: text goes to the filter */
+    double length_s[EBB_LIBRARY_MAX];     /* by entry: seconds with the chosen options,
+                                             -1 self-paced */
+};
+
+/* Lists every loadable exercise (grouped breathing, grounding, sequence; by title) and
+ * selects `select_id` when given. Lengths follow `opt` and the state's choices. */
+void picker_init(struct picker *p, const struct ebb_library *lib, const char *select_id,
+                 const struct ebb_options *opt, const struct ebb_state *st);
+
+/* Applies the filter again, keeping the selection when it is still listed. */
+void picker_refilter(struct picker *p);
+
+void picker_move(struct picker *p, int delta);
+
+/* The filter: add typed text, delete the last character, clear. */
+void picker_type(struct picker *p, const char *utf8);
+void picker_backspace(struct picker *p);
+void picker_clear_filter(struct picker *p);
+
+/* The selected entry, or NULL. */
+const struct ebb_library_entry *picker_selected(const struct picker *p);
+
+/* ← →: one cycle or one minute shorter (-1) or longer (+1), stored in st. [ ]: the
+ * pace slower (-1: a larger factor, longer phases) or faster (+1). Return true when
+ * something changed. The length is recomputed with `opt`. */
+bool picker_change_length(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
+                          int dir);
+bool picker_change_pace(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
+                        int dir);
+
+/* The pace and length choices now in effect for ex (state, then script). */
+double picker_pace_of(const struct ebb_state *st, const struct ebb_options *opt,
+                      const struct ebb_exercise *ex);
+
+/* Draws the picker. */
+void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
+                 const struct ebb_options *opt);
+
+/* The row at output pixel (x, y), or -1. */
+int picker_hit(const struct picker *p, const struct scene *sc, int x, int y);
+
+/* "m:ss" or "self-paced". */
+void picker_format_length(double seconds, char *buf, size_t size);
+
+#endif

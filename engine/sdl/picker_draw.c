@@ -1,0 +1,181 @@
+/* picker_draw: how the list looks. Rows on the left grouped under quiet headings; the
+ * selected exercise's about text, length and pace on the right. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "picker.h"
+#include "render.h"
+
+static const char *const kind_titles[EBB_KIND_COUNT] = {"Breathing", "Grounding", "Sequences"};
+
+struct layout {
+    float u;
+    float x, w;      /* the list column */
+    float top, bottom;
+    float row_h, head_h;
+};
+
+static void layout_of(const struct scene *sc, struct layout *l)
+{
+    l->u = (float)(sc->w < sc->h ? sc->w : sc->h) / 720.0f;
+    l->x = sc->w * 0.05f;
+    l->w = sc->w * 0.50f;
+    l->top = sc->h * 0.17f;
+    l->bottom = sc->h * 0.92f;
+    l->row_h = text_line_height(sc->text, TEXT_BODY) + text_line_height(sc->text, TEXT_SMALL) +
+               16 * l->u;
+    l->head_h = text_line_height(sc->text, TEXT_SMALL) + 14 * l->u;
+}
+
+static int kind_of(const struct picker *p, int row)
+{
+    return (int)p->lib->entries[p->rows[row]].ex->kind;
+}
+
+/* Walks the rows from p->scroll; fills rect of `row` and returns true when it shows. */
+static bool row_rect(const struct picker *p, const struct layout *l, int row, SDL_FRect *r)
+{
+    float y = l->top;
+    for (int i = p->scroll; i < p->count; i++) {
+        if (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1))
+            y += l->head_h;
+        if (y + l->row_h > l->bottom)
+            return false;
+        if (i == row) {
+            r->x = l->x;
+            r->y = y;
+            r->w = l->w;
+            r->h = l->row_h - 6 * l->u;
+            return true;
+        }
+        y += l->row_h;
+    }
+    return false;
+}
+
+static void keep_visible(struct picker *p, const struct layout *l)
+{
+    SDL_FRect r;
+    if (p->selected < 0)
+        return;
+    if (p->scroll > p->selected)
+        p->scroll = p->selected;
+    while (p->scroll < p->selected && !row_rect(p, l, p->selected, &r))
+        p->scroll++;
+}
+
+int picker_hit(const struct picker *p, const struct scene *sc, int x, int y)
+{
+    struct layout l;
+    SDL_FRect r;
+    layout_of(sc, &l);
+    for (int i = p->scroll; i < p->count; i++) {
+        if (!row_rect(p, &l, i, &r))
+            break;
+        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
+            return i;
+    }
+    return -1;
+}
+
+static void draw_row(struct picker *p, struct scene *sc, const struct layout *l, int i,
+                     SDL_FRect r)
+{
+    const struct ebb_library_entry *e = &p->lib->entries[p->rows[i]];
+    bool sel = i == p->selected;
+    float pad = 14 * l->u;
+    char len[32];
+    if (sel) {
+        render_round_rect(sc->ren, r, 10 * l->u, sc->th.panel);
+        SDL_FRect mark = {r.x, r.y + 8 * l->u, 4 * l->u, r.h - 16 * l->u};
+        render_round_rect(sc->ren, mark, 2 * l->u, sc->th.accent);
+    }
+    picker_format_length(p->length_s[p->rows[i]], len, sizeof len);
+    int lw = text_draw(sc->text, TEXT_SMALL, len, r.x + r.w - pad, r.y + 8 * l->u, TEXT_RIGHT,
+                       sc->th.muted);
+    /* the title, cut short with … when it would run into the length */
+    char title[160];
+    snprintf(title, sizeof title, "%s", e->ex->title);
+    float room = r.w - 3 * pad - lw;
+    size_t n = strlen(title);
+    while (n > 4 && text_width(sc->text, TEXT_BODY, title) > room) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80);
+        snprintf(title + n, sizeof title - n, "…");
+    }
+    text_draw(sc->text, TEXT_BODY, title, r.x + pad, r.y + 6 * l->u, TEXT_LEFT,
+              sel ? sc->th.text : theme_mix(sc->th.text, sc->th.bg, 0.15f));
+    text_draw_wrapped(sc->text, TEXT_SMALL, e->ex->summary, r.x + pad,
+                      r.y + 6 * l->u + text_line_height(sc->text, TEXT_BODY), r.w - 2 * pad, 1,
+                      TEXT_LEFT, sc->th.muted);
+}
+
+static void draw_about(struct picker *p, struct scene *sc, const struct layout *l,
+                       const struct ebb_state *st, const struct ebb_options *opt)
+{
+    const struct ebb_library_entry *e = picker_selected(p);
+    if (!e)
+        return;
+    const struct ebb_exercise *ex = e->ex;
+    float x = sc->w * 0.60f, w = sc->w * 0.35f, y = l->top + l->head_h;
+    char buf[160], len[32];
+    y += text_draw_wrapped(sc->text, TEXT_BODY, ex->title, x, y, w, 2, TEXT_LEFT, sc->th.text);
+    y += 10 * l->u;
+    const char *about = ex->about && ex->about[0] ? ex->about : ex->summary;
+    y += text_draw_wrapped(sc->text, TEXT_SMALL, about, x, y, w, 9, TEXT_LEFT, sc->th.muted);
+    y += 24 * l->u;
+    picker_format_length(p->length_s[p->rows[p->selected]], len, sizeof len);
+    if (ex->kind == EBB_KIND_BREATHING) {
+        snprintf(buf, sizeof buf, "Length %s    ← →", len);
+        text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
+        y += text_line_height(sc->text, TEXT_SMALL) * 1.3f;
+        double pace = picker_pace_of(st, opt, ex);
+        snprintf(buf, sizeof buf, "Pace ×%.1f%s    [ ]", pace,
+                 pace > 1.001 ? " slower" : pace < 0.999 ? " faster" : "");
+        text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
+    } else {
+        snprintf(buf, sizeof buf, "Length %s", len);
+        text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
+    }
+}
+
+void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
+                 const struct ebb_options *opt)
+{
+    struct layout l;
+    SDL_FRect r;
+    layout_of(sc, &l);
+    keep_visible(p, &l);
+    text_draw(sc->text, TEXT_LARGE, "ebb", l.x, sc->h * 0.05f, TEXT_LEFT, sc->th.text);
+    char buf[PICKER_FILTER_MAX + 32];
+    if (p->typing || p->filter[0])
+        snprintf(buf, sizeof buf, "Filter: %s%s", p->filter, p->typing ? "▏" : "");
+    else
+        snprintf(buf, sizeof buf, "/ to filter   ·   F1 help");
+    text_draw(sc->text, TEXT_SMALL, buf, l.x + l.w, sc->h * 0.05f + 12 * l.u, TEXT_RIGHT,
+              p->typing || p->filter[0] ? sc->th.text : sc->th.muted);
+    if (p->count == 0) {
+        text_draw(sc->text, TEXT_BODY,
+                  p->filter[0] ? "Nothing matches the filter" : "No exercises found", l.x,
+                  l.top + l.head_h, TEXT_LEFT, sc->th.muted);
+        return;
+    }
+    float y = l.top;
+    for (int i = p->scroll; i < p->count; i++) {
+        if (!row_rect(p, &l, i, &r))
+            break;
+        if (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1)) {
+            y = r.y - l.head_h;
+            text_draw(sc->text, TEXT_SMALL, kind_titles[kind_of(p, i)], l.x + 14 * l.u,
+                      y + 4 * l.u, TEXT_LEFT, sc->th.accent);
+        }
+        draw_row(p, sc, &l, i, r);
+    }
+    if (p->scroll > 0)
+        text_draw(sc->text, TEXT_SMALL, "↑", l.x + l.w, l.top, TEXT_RIGHT, sc->th.muted);
+    if (p->count > 0 && !row_rect(p, &l, p->count - 1, &r))
+        text_draw(sc->text, TEXT_SMALL, "↓", l.x + l.w, l.bottom, TEXT_RIGHT, sc->th.muted);
+    draw_about(p, sc, &l, st, opt);
+}
