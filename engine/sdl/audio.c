@@ -178,7 +178,7 @@ static int convert(const SDL_AudioSpec *spec, const Uint8 *buf, Uint32 len,
     return rc;
 }
 
-static int decode_with_mixer(const char *path, struct ebb_clip *clip)
+static int decode_with_mixer(const char *path, struct ebb_clip *clip, char *why, size_t size)
 {
     bool ours = audio_for_decoding();
     int rc = -1;
@@ -189,7 +189,11 @@ static int decode_with_mixer(const char *path, struct ebb_clip *clip)
             rc = convert(&spec, chunk->abuf, chunk->alen, clip);
             Mix_FreeChunk(chunk);
         }
+        if (rc != 0)
+            snprintf(why, size, "%s", SDL_GetError());
         Mix_CloseAudio();
+    } else {
+        snprintf(why, size, "%s", SDL_GetError());
     }
     if (ours)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
@@ -197,8 +201,8 @@ static int decode_with_mixer(const char *path, struct ebb_clip *clip)
 }
 
 /* Decodes a WAV, OGG or FLAC file into a clip with soft edges. Returns 0, or -1 with
- * the reason in SDL_GetError. */
-static int decode_file(const char *path, struct ebb_clip *clip)
+ * the reason in `why`. */
+static int decode_file(const char *path, struct ebb_clip *clip, char *why, size_t size)
 {
     *clip = (struct ebb_clip){0};
     SDL_AudioSpec spec;
@@ -207,9 +211,11 @@ static int decode_file(const char *path, struct ebb_clip *clip)
     int rc;
     if (SDL_LoadWAV(path, &spec, &buf, &len)) { /* WAV needs no mixer */
         rc = convert(&spec, buf, len, clip);
+        if (rc != 0)
+            snprintf(why, size, "%s", SDL_GetError());
         SDL_FreeWAV(buf);
     } else {
-        rc = decode_with_mixer(path, clip);
+        rc = decode_with_mixer(path, clip, why, size);
     }
     if (rc != 0)
         return -1;
@@ -255,10 +261,11 @@ static void load_files(struct session *s, const struct ebb_event *events, size_t
             add_file(s, events[i].cue, max);
     for (size_t i = 0; i < s->file_count; i++) {
         const struct ebb_cue *cue = s->files[i].cue;
-        if (decode_file(cue->file, &s->files[i].clip) != 0)
+        char why[200] = "not a sound file";
+        if (decode_file(cue->file, &s->files[i].clip, why, sizeof why) != 0)
             ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file,
                           cue->line, "cannot play sound file \"%s\" (%s); the built-in cue "
-                          "plays instead", cue->name ? cue->name : cue->file, SDL_GetError());
+                          "plays instead", cue->name ? cue->name : cue->file, why);
     }
 }
 
