@@ -214,9 +214,9 @@ static void scan_number(struct scan *s)
         over = exceeds(b + d, n, limit);
     if (over) {
         char shown[32];
-        size_t k = end - start < 24 ? end - start : 24;
+        size_t k = i - start < 24 ? i - start : 24;
         memcpy(shown, b + start, k);
-        strcpy(shown + k, end - start > 24 ? "..." : "");
+        strcpy(shown + k, i - start > 24 ? "..." : "");
         scan_error(s, "the number %s is too large: whole numbers go up to %s", shown, limit);
     }
 }

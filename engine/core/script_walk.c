@@ -84,14 +84,15 @@ static void walk_id(struct script_ctx *ctx, const config_setting_t *s)
         script_error(ctx, s,
                      "id \"%.48s\" is not valid: ids are 1-%d characters of a-z 0-9 -, starting "
                      "with a letter or digit%s%s%s",
-                     id, EBB_ID_MAX, stem_ok ? "; for this file set id = \"" : "", stem,
-                     stem_ok ? "\"" : "");
+                     id, EBB_ID_MAX, stem_ok ? "; for this file set id = \"" : "",
+                     stem_ok ? stem : "", stem_ok ? "\"" : "");
         return;
     }
     if (!cfg || strcmp(stem, id)) {
         script_error(ctx, s, "id \"%s\" must match the file name \"%.64s\": rename the file to "
                              "%s.cfg%s%s%s",
-                     id, base, id, stem_ok ? " or set id = \"" : "", stem, stem_ok ? "\"" : "");
+                     id, base, id, stem_ok ? " or set id = \"" : "", stem_ok ? stem : "",
+                     stem_ok ? "\"" : "");
         return;
     }
     ctx->ex->id = strdup(id);
@@ -303,6 +304,12 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
         else if (strcmp(name, "kind"))
             script_unknown_key(ctx, c, known, "in the exercise");
     }
+    if (!ex->summary)
+        ex->summary = strdup("");
+    if (!ex->about)
+        ex->about = strdup("");
+    if (!ex->summary || !ex->about)
+        ctx->oom = true;
     if (!config_setting_get_member(g, "id"))
         script_error(ctx, g, "the exercise needs \"id\", the file name without .cfg");
     if (!config_setting_get_member(g, "title"))
