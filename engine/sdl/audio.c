@@ -374,7 +374,7 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
         notice[0] = '\0';
     if (ebb_synth_bank_init(&a->bank, eyes_closed) != 0) {
         if (notice && notice_size)
-            snprintf(notice, notice_size, "ebb: not enough memory for sound; the session "
+            snprintf(notice, notice_size, "not enough memory for sound; the session "
                                           "runs silently");
         return &a->handle;
     }
@@ -385,7 +385,7 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     a->dev = open_device(a);
     if (!a->dev) {
         if (notice && notice_size)
-            snprintf(notice, notice_size, "ebb: no sound device (%s); the session runs "
+            snprintf(notice, notice_size, "no sound device (%s); the session runs "
                                           "silently", SDL_GetError());
         return &a->handle;
     }
@@ -573,7 +573,7 @@ bool ebb_audio_device_removed(struct ebb_audio *pub, uint32_t which, char *notic
         return false;
     }
     if (notice && notice_size)
-        snprintf(notice, notice_size, "ebb: the sound device went away (%s); the session "
+        snprintf(notice, notice_size, "the sound device went away (%s); the session "
                                       "goes on silently", SDL_GetError());
     return true;
 }

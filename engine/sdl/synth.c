@@ -13,6 +13,7 @@
 #define HARMONICS_MAX 4
 #define PARTIALS_MAX 5
 #define STRIKES_MAX 3
+#define TOUCH_S 0.003 /* a glide's first quarter of level comes in over 3 ms */
 
 /* A glide: harmonics of a frequency moving from f0_hz to f1_hz. */
 struct glide_spec {
@@ -96,7 +97,13 @@ static int make_glide(struct ebb_clip *clip, const struct glide_spec *g)
         double x = 0.0;
         for (int k = 0; k < HARMONICS_MAX; k++)
             x += g->harmonic[k] * sin((double)(k + 1) * phase);
-        clip->data[i] = (float)(x * edges(i, clip->frames, g->attack_s, g->release_s));
+        /* a quick touch to a quarter of the level, then the slow swell: the start is
+         * still soft, but it is heard (and measured) where it is */
+        double t = (double)i / EBB_SYNTH_RATE;
+        double left = (double)(clip->frames - 1 - i) / EBB_SYNTH_RATE;
+        double attack = 0.25 * ebb_raised_cosine(t / TOUCH_S) +
+                        0.75 * ebb_raised_cosine(t / g->attack_s);
+        clip->data[i] = (float)(x * attack * ebb_raised_cosine(left / g->release_s));
         phase = fmod(phase + TWO_PI * hz / EBB_SYNTH_RATE, TWO_PI);
     }
     normalize(clip, g->peak);
