@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# A one-hour session exported on the virtual clock (one frame, --at): every cue, the
+# last one an hour in included, sounds within 2 ms of its scheduled time. Nothing
+# drifts because every frame is counted from one origin.
+set -euo pipefail
+EBB=$1 BUILD=$3
+PROBE=$BUILD/tests/wavprobe
+T=$(mktemp -d -p "$BUILD")
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+
+timeout 280 "$EBB" --export "$T/out" --at 1 coherent --minutes 60
+TSV=$T/out/timeline.tsv
+WAV=$T/out/audio.wav
+end=$(awk -F'\t' '$2 == "end" { print $1 }' "$TSV")
+awk -v e="$end" 'BEGIN { exit !(e >= 3500) }' || { echo "FAIL: the session ends at $end s"; exit 1; }
+
+awk -F'\t' '$2 == "cue" { print $1 }' "$TSV" > "$T/cues"
+"$PROBE" "$WAV" onsets > "$T/onsets"
+[ "$(wc -l < "$T/cues")" = "$(wc -l < "$T/onsets")" ] ||
+    { echo "FAIL: $(wc -l < "$T/cues") cue rows, $(wc -l < "$T/onsets") onsets"; exit 1; }
+paste "$T/cues" "$T/onsets" | awk '
+    { d = $2 - $1; if (d < 0) d = -d
+      if (d > 0.002) { printf "FAIL: cue at %s sounds at %s\n", $1, $2; bad = 1 } }
+    END { exit bad }'
+
+# and the last cue on its own, by its time
+last=$(tail -n 1 "$T/cues")
+got=$("$PROBE" "$WAV" onset-near "$last")
+awk -v a="$last" -v b="$got" 'BEGIN { d = b - a; if (d < 0) d = -d; exit !(b != "none" && d <= 0.002) }' ||
+    { echo "FAIL: the last cue ($last s) sounds at $got"; exit 1; }
+echo ok
