@@ -121,10 +121,7 @@ int app_screenshot(struct app *a, const char *path)
 
 static float until(uint64_t until_us, uint64_t now_us)
 {
-    if (until_us <= now_us)
-        return 0;
-    uint64_t left = until_us - now_us;
-    return left > 1000000u ? 1.0f : (float)left / 1e6f; /* the last second fades */
+    return until_us > now_us ? 1.0f : 0.0f;
 }
 
 static const char *hint_line(const struct app *a)

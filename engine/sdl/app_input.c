@@ -75,7 +75,10 @@ static void picker_input(struct app *a, const struct input *in)
         else
             app_leave(a, AFTER_QUIT);
         break;
-    case IN_FILTER: p->typing = true; break;
+    case IN_FILTER:
+        p->typing = true;
+        p->fresh = true;
+        break;
     case IN_TEXT: picker_type(p, in->text); break;
     case IN_BACKSPACE:
         if (p->filter[0])

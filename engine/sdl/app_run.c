@@ -67,7 +67,7 @@ static int start_up(struct app *a)
         a->audio = sound_open(a->volume_percent, a->mute, a->opt->eyes_closed, notice,
                               sizeof notice);
     if (notice[0])
-        fprintf(stderr, "ebb: %s\n", notice);
+        fprintf(stderr, "%s%s\n", strncmp(notice, "ebb:", 4) ? "ebb: " : "", notice);
     return 0;
 }
 
@@ -166,8 +166,27 @@ static bool moving(const struct app *a)
 
 static bool transient(const struct app *a)
 {
-    return a->fading || a->hint_until_us > a->now_us || a->notice_until_us > a->now_us ||
-           (a->fullscreen && a->mouse_until_us > a->now_us);
+    return a->fading;
+}
+
+/* Hints, notices and the back mark show until a time, then go in one redraw: the loop
+ * wakes for that and nothing is redrawn while they merely stand. Returns the ms to the
+ * next such time (or `wait` when there is none sooner). */
+static int expire(struct app *a, int wait)
+{
+    uint64_t *untils[] = {&a->hint_until_us, &a->notice_until_us, &a->mouse_until_us};
+    for (size_t i = 0; i < sizeof untils / sizeof untils[0]; i++) {
+        uint64_t u = *untils[i];
+        if (!u)
+            continue;
+        if (u <= a->now_us) {
+            *untils[i] = 0;
+            a->dirty = true;
+        } else if ((u - a->now_us) / 1000 + 1 < (uint64_t)wait) {
+            wait = (int)((u - a->now_us) / 1000 + 1);
+        }
+    }
+    return wait;
 }
 
 static void after_fade(struct app *a)
@@ -194,7 +213,7 @@ static void loop(struct app *a)
                 event(a, &e);
         } else {
             /* still: sleep until something happens (or a little, to keep time) */
-            int wait = testhook_pending(&a->hook) || a->session ? 100 : 1000;
+            int wait = expire(a, testhook_pending(&a->hook) || a->session ? 100 : 1000);
             if (SDL_WaitEventTimeout(&e, wait)) {
                 event(a, &e);
                 while (SDL_PollEvent(&e))
@@ -204,6 +223,7 @@ static void loop(struct app *a)
         a->now_us = clock_now(&a->clk);
         tick(a);
         after_fade(a);
+        expire(a, 0);
         r = (struct redraw_in){a->visible, a->dirty, moving(a), transient(a)};
         if (a->quit || !redraw_needed(&r))
             continue;

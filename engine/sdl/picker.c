@@ -111,6 +111,10 @@ void picker_move(struct picker *p, int delta)
 
 void picker_type(struct picker *p, const char *utf8)
 {
+    bool fresh = p->fresh;
+    p->fresh = false;
+    if (fresh && strcmp(utf8, "/") == 0)
+        return; /* the key that began typing also arrives as text */
     size_t n = strlen(p->filter), add = strlen(utf8);
     if (n + add >= sizeof p->filter)
         return;

@@ -23,6 +23,7 @@ struct picker {
     int scroll;                           /* first row drawn */
     char filter[PICKER_FILTER_MAX];       /* UTF-8, case-insensitive substring */
     bool typing;                          /* `/` was pressed: text goes to the filter */
+    bool fresh;                           /* typing just began: the `/` text is not kept */
     double length_s[EBB_LIBRARY_MAX];     /* by entry: seconds with the chosen options,
                                              -1 self-paced */
 };
