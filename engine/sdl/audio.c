@@ -417,6 +417,12 @@ bool ebb_audio_live(const struct ebb_audio *pub)
     return a && a->dev != 0;
 }
 
+uint32_t ebb_audio_device_id(const struct ebb_audio *pub)
+{
+    const struct audio *a = cof(pub);
+    return a ? a->dev : 0;
+}
+
 /* Prints each sound file's warning once per run: a sequence may begin it often. */
 static void report(struct audio *a, const struct ebb_diags *d)
 {

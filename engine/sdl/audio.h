@@ -39,7 +39,10 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
 /* The session moved its origin (pause, resume, reload). */
 void ebb_audio_set_origin(struct ebb_audio *a, uint64_t origin_us, bool paused);
 
-/* Plays one cue as soon as possible (a grounding press, a tap), panned to `side`. */
+/* Plays one cue as soon as possible (a grounding press, a tap), panned to `side`: at a
+ * steady two device buffers (~43 ms) after origin + ev->t_us, so taps stay evenly
+ * spaced. Pass END events too: the bell that follows is then the end bell. Breathing
+ * cues need not be passed: the mixer places them itself from the plan. */
 void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev);
 
 /* Fades the session's sound out over `fade_ms` (a person leaving). */
@@ -48,8 +51,10 @@ void ebb_audio_end(struct ebb_audio *a, int fade_ms);
 /* Master volume (0..100) and mute, applied with a short ramp (no clicks). */
 void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute);
 
-/* The device's clock: microseconds of sound played since ebb_audio_open; returns false
- * when there is no live device (the caller then uses the system clock). */
+/* The device's clock: microseconds of sound heard since ebb_audio_open, smooth between
+ * buffers and never going back. Returns false when no device ever opened (the caller
+ * then uses the system clock); after a device is lost it goes on from where the sound
+ * stopped, on the system clock, so a session's origin stays valid. */
 bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us);
 
 /* Renders a whole session to a 48 kHz stereo 16-bit WAV at `path`: the events (as
@@ -67,6 +72,10 @@ int ebb_audio_export_wav(const char *path, const struct ebb_exercise *ex,
  * The clock keeps running either way. */
 bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
                               size_t notice_size);
+
+/* The SDL audio device id the handle plays on (what SDL_AUDIODEVICEREMOVED's `which`
+ * names), or 0 when it is silent. */
+uint32_t ebb_audio_device_id(const struct ebb_audio *a);
 
 /* The settings of an export's sound beyond the master volume. */
 struct ebb_audio_export {
