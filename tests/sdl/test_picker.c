@@ -1,0 +1,140 @@
+/* Tests of engine/sdl/picker.c's model: every loadable exercise of the library is
+ * listed once, grouped by kind; the filter; length and pace changes are remembered. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "picker.h"
+
+static struct ebb_library lib;
+static struct ebb_options opt;
+static struct ebb_state st;
+static struct picker p;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct ebb_search_env env = {EBB_TEST_DIR "/none", EBB_TEST_DIR "/none", EBB_TEST_DIR,
+                                 NULL, EBB_SOURCE_DIR "/exercises"};
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    memset(&opt, 0, sizeof opt);
+    ebb_timeline_options_default(&opt.timeline);
+    opt.visual = -1;
+    opt.volume_percent = -1;
+    ebb_state_init(&st);
+    return ebb_library_load(&lib, &env, &d);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ebb_library_free(&lib);
+    return 0;
+}
+
+static void every_loadable_exercise_is_listed_once_grouped_by_kind(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    int loadable = 0;
+    for (int i = 0; i < lib.count; i++)
+        loadable += lib.entries[i].ex != NULL;
+    assert_true(loadable >= 3);
+    assert_int_equal(p.count, loadable);
+    int seen[EBB_LIBRARY_MAX] = {0};
+    int last_kind = -1;
+    for (int r = 0; r < p.count; r++) {
+        assert_int_equal(seen[p.rows[r]]++, 0);
+        int kind = (int)lib.entries[p.rows[r]].ex->kind;
+        assert_true(kind >= last_kind);
+        last_kind = kind;
+    }
+    assert_int_equal(p.selected, 0);
+}
+
+static void the_filter_keeps_matching_rows_and_escape_clears_it(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, "box", &opt, &st);
+    assert_string_equal(picker_selected(&p)->id, "box");
+    int all = p.count;
+    p.typing = p.fresh = true;
+    picker_type(&p, "/"); /* the key that began typing */
+    assert_string_equal(p.filter, "");
+    picker_type(&p, "B");
+    picker_type(&p, "o");
+    picker_type(&p, "X");
+    assert_true(p.count >= 1 && p.count < all);
+    assert_string_equal(picker_selected(&p)->id, "box");
+    picker_type(&p, "zzzz");
+    assert_int_equal(p.count, 0);
+    assert_null(picker_selected(&p));
+    for (int i = 0; i < 4; i++)
+        picker_backspace(&p);
+    assert_string_equal(p.filter, "BoX"); /* kept as typed, matched ignoring case */
+    picker_clear_filter(&p);
+    assert_int_equal(p.count, all);
+    assert_false(p.typing);
+}
+
+static void moving_stops_at_both_ends(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    picker_move(&p, -3);
+    assert_int_equal(p.selected, 0);
+    picker_move(&p, 10000);
+    assert_int_equal(p.selected, p.count - 1);
+}
+
+static void length_and_pace_changes_are_remembered_per_exercise(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, "box", &opt, &st);
+    const struct ebb_library_entry *e = picker_selected(&p);
+    assert_int_equal(e->ex->cycles, 8); /* box is written with 8 cycles */
+    double before = p.length_s[p.rows[p.selected]];
+    assert_true(picker_change_length(&p, &st, &opt, +1));
+    assert_int_equal(ebb_state_find(&st, "box")->cycles, 9);
+    double after = p.length_s[p.rows[p.selected]];
+    assert_true(after > before + 15.9 && after < before + 16.1); /* one 16 s cycle more */
+    assert_true(picker_change_pace(&p, &st, &opt, -1)); /* slower: longer phases */
+    assert_true(ebb_state_find(&st, "box")->pace > 1.09 && ebb_state_find(&st, "box")->pace < 1.11);
+    assert_true(picker_pace_of(&st, &opt, e->ex) > 1.09);
+    for (int i = 0; i < 20; i++)
+        picker_change_pace(&p, &st, &opt, +1);
+    assert_true(ebb_state_find(&st, "box")->pace >= EBB_PACE_MIN - 1e-9);
+    /* the command line wins over the remembered pace */
+    opt.pace_given = true;
+    opt.timeline.pace = 2.0;
+    assert_true(picker_pace_of(&st, &opt, e->ex) > 1.99);
+    opt.pace_given = false;
+    opt.timeline.pace = 1.0;
+}
+
+static void lengths_are_formatted_as_minutes_and_seconds(void **state)
+{
+    (void)state;
+    char buf[32];
+    picker_format_length(131, buf, sizeof buf);
+    assert_string_equal(buf, "2:11");
+    picker_format_length(-1, buf, sizeof buf);
+    assert_string_equal(buf, "self-paced");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_loadable_exercise_is_listed_once_grouped_by_kind),
+        cmocka_unit_test(the_filter_keeps_matching_rows_and_escape_clears_it),
+        cmocka_unit_test(moving_stops_at_both_ends),
+        cmocka_unit_test(length_and_pace_changes_are_remembered_per_exercise),
+        cmocka_unit_test(lengths_are_formatted_as_minutes_and_seconds),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
