@@ -358,9 +358,11 @@ static int take_flag(struct command *c, int code)
 static int unknown_option(char **argv, int code)
 {
     const char *arg = argv[optind - 1];
-    if (code == ':')
+    if (code == ':') { /* a missing value is a bad value: one line, no usage */
         fprintf(stderr, "ebb: %s: expected a value after it\n", arg);
-    else if (optopt >= 256)
+        return -1;
+    }
+    if (optopt >= 256)
         fprintf(stderr, "ebb: %s: this option takes no value\n", arg);
     else if (optopt)
         fprintf(stderr, "ebb: unknown option \"-%c\"\n", optopt);
