@@ -153,7 +153,8 @@ void app_draw(struct app *a)
     }
     if (a->help)
         scene_help(sc);
-    scene_hint(sc, hint_line(a), until(a->hint_until_us, a->now_us));
+    if (!a->help)
+        scene_hint(sc, hint_line(a), until(a->hint_until_us, a->now_us));
     scene_notice(sc, a->notice, until(a->notice_until_us, a->now_us));
     if (a->fullscreen)
         scene_back_mark(sc, until(a->mouse_until_us, a->now_us));

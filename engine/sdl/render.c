@@ -20,7 +20,7 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c, Uint8 a)
 
 static int segments_for(float r)
 {
-    int n = (int)(r * 0.75f);
+    int n = (int)(r * 1.2f);
     if (n < 24)
         n = 24;
     if (n > SEGMENTS_MAX)
@@ -118,8 +118,27 @@ void render_line(SDL_Renderer *ren, float x0, float y0, float x1, float y1, floa
 
 void render_polyline(SDL_Renderer *ren, const SDL_FPoint *pts, int n, float width, SDL_Color c)
 {
+    /* one strip with a normal per point, so the feathered edges never overlap */
+    if (n < 2)
+        return;
+    if (n > SEGMENTS_MAX)
+        n = SEGMENTS_MAX;
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    float off[4] = {-width * 0.5f - 1, -width * 0.5f, width * 0.5f, width * 0.5f + 1};
+    Uint8 alpha[4] = {0, c.a, c.a, 0};
+    for (int i = 0; i < n; i++) {
+        const SDL_FPoint *a = &pts[i > 0 ? i - 1 : i], *b = &pts[i + 1 < n ? i + 1 : i];
+        float dx = b->x - a->x, dy = b->y - a->y;
+        float len = sqrtf(dx * dx + dy * dy);
+        float nx = len > 0 ? -dy / len : 0, ny = len > 0 ? dx / len : 1;
+        for (int m = 0; m < 4; m++)
+            verts[4 * i + m] = vtx(pts[i].x + nx * off[m], pts[i].y + ny * off[m], c, alpha[m]);
+    }
+    int k = 0;
     for (int i = 0; i + 1 < n; i++)
-        render_line(ren, pts[i].x, pts[i].y, pts[i + 1].x, pts[i + 1].y, width, c);
+        for (int m = 0; m < 3; m++)
+            k = quad(k, 4 * i + m, 4 * i + m + 1, 4 * (i + 1) + m + 1, 4 * (i + 1) + m);
+    SDL_RenderGeometry(ren, NULL, verts, 4 * n, indices, k);
 }
 
 void render_round_rect(SDL_Renderer *ren, SDL_FRect rect, float radius, SDL_Color c)
