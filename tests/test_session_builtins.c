@@ -183,6 +183,7 @@ static void feet_on_floor_lasts_about_a_minute(void **state)
     static struct recorded r;
     uint64_t end = run(ex, NULL, &r);
     assert_int_equal(end, S(59.8));
+    assert_float_equal(ebb_session_grounding_length_s(ex), 59.8, 1e-9);
     ebb_script_free(ex);
 }
 

@@ -346,6 +346,30 @@ static void a_paused_taps_step_holds_its_next_tap(void **state)
     ebb_session_free(s);
 }
 
+static void the_length_of_a_grounding_exercise_is_what_the_session_runs(void **state)
+{
+    (void)state;
+    struct fixture f;
+    fixture_taps(&f, true);
+    f.steps[1].seconds = 7.5; /* taps, then a timed step: runs by itself */
+    struct ebb_session *s = ebb_session_new(&f.ex, NULL, NULL, T0, NULL);
+    run_to(s, T0, T0 + S(30));
+    struct recorded r;
+    record(s, &r);
+    const struct ebb_event *end = nth_kind(&r, EBB_EVENT_END, 0);
+    assert_non_null(end);
+    uint64_t want = EBB_SESSION_TAP_LEAD_US + S(4.5) + S(7.5) + 2 * EBB_SESSION_STEP_GAP_US;
+    assert_int_equal(end->t_us, want);
+    assert_float_equal(ebb_session_grounding_length_s(&f.ex), (double)want / 1e6, 1e-9);
+    ebb_session_free(s);
+
+    f.steps[1].seconds = 0.0; /* now the second step waits for a press */
+    assert_float_equal(ebb_session_grounding_length_s(&f.ex), -1.0, 0.0);
+    f.ex.advance = EBB_ADVANCE_TIMED; /* unless the exercise is timed: 30 s */
+    assert_float_equal(ebb_session_grounding_length_s(&f.ex),
+                       (double)(want - S(7.5) + EBB_SESSION_STEP_DEFAULT_US) / 1e6, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +386,7 @@ int main(void)
         cmocka_unit_test(taps_at_an_uneven_rate_fall_on_the_nearest_microsecond),
         cmocka_unit_test(the_view_shows_each_tap_from_its_exact_microsecond),
         cmocka_unit_test(a_paused_taps_step_holds_its_next_tap),
+        cmocka_unit_test(the_length_of_a_grounding_exercise_is_what_the_session_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

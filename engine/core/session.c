@@ -729,3 +729,16 @@ bool ebb_session_waiting(const struct ebb_session *s)
         return false;
     return !s->complete && mode_of(ex, step_of(s)) == MODE_MANUAL;
 }
+
+double ebb_session_grounding_length_s(const struct ebb_exercise *ex)
+{
+    if (!ex || ex->kind != EBB_KIND_GROUNDING)
+        return -1.0;
+    uint64_t total = 0;
+    for (int i = 0; i < ex->step_count; i++) {
+        if (mode_of(ex, &ex->steps[i]) == MODE_MANUAL)
+            return -1.0;
+        total += step_length_us(ex, &ex->steps[i]) + EBB_SESSION_STEP_GAP_US;
+    }
+    return (double)total / 1e6;
+}

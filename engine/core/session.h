@@ -121,6 +121,12 @@ uint64_t ebb_session_origin_us(const struct ebb_session *s);
 /* True once every item has finished. */
 bool ebb_session_finished(const struct ebb_session *s);
 
+/* The length of a grounding exercise that runs by itself (every step timed or tapped)
+ * as the session runs it: each step, the lead before taps, and the quiet pause after
+ * every step, in seconds; -1 when a step waits for the person (or ex is not grounding).
+ * What --list and the picker should show. */
+double ebb_session_grounding_length_s(const struct ebb_exercise *ex);
+
 /* True when the session waits for the person: a manual step not yet complete, or a
  * sequence's transition with pause = 0 (what export's --press-every presses). False
  * while paused, in breathing (where PRESS toggles pause), in timed and tapped steps. */
