@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mix.h"
@@ -24,6 +25,7 @@
 #define RING 64            /* cues waiting for the callback (a power of two) */
 #define WARNED_MAX 32      /* sound files already reported, each once */
 #define FILE_S_MAX 30.0    /* a cue file is cut (softly) after this long */
+#define FILE_BYTES_MAX (64L * 1024 * 1024) /* a larger cue file is refused unread */
 #define FILE_EDGE_S 0.002  /* raised-cosine edges put on a file, in case it starts hard */
 #define EXPORT_TAIL_S 4.0  /* export lets the end bell ring out */
 #define EXPORT_CHUNK 4096
@@ -201,7 +203,8 @@ static int decode_with_mixer(const char *path, struct ebb_clip *clip, char *why,
 }
 
 /* Decodes a WAV, OGG or FLAC file into a clip with soft edges. Returns 0, or -1 with
- * the reason in `why`. */
+ * the reason in `why`, or -2 when the file is missing, not a regular file or empty: the
+ * loader has warned about those already (script_walk_cue), so nothing more is said. */
 static int decode_file(const char *path, struct ebb_clip *clip, char *why, size_t size)
 {
     *clip = (struct ebb_clip){0};
@@ -209,6 +212,14 @@ static int decode_file(const char *path, struct ebb_clip *clip, char *why, size_
     Uint8 *buf = NULL;
     Uint32 len = 0;
     int rc;
+    /* Decided before opening: a FIFO would block the open, a huge file be read whole. */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+        return -2;
+    if (st.st_size > FILE_BYTES_MAX) {
+        snprintf(why, size, "larger than %ld MiB", FILE_BYTES_MAX / (1024 * 1024));
+        return -1;
+    }
     if (SDL_LoadWAV(path, &spec, &buf, &len)) { /* WAV needs no mixer */
         rc = convert(&spec, buf, len, clip);
         if (rc != 0)
@@ -262,7 +273,7 @@ static void load_files(struct session *s, const struct ebb_event *events, size_t
     for (size_t i = 0; i < s->file_count; i++) {
         const struct ebb_cue *cue = s->files[i].cue;
         char why[200] = "not a sound file";
-        if (decode_file(cue->file, &s->files[i].clip, why, sizeof why) != 0)
+        if (decode_file(cue->file, &s->files[i].clip, why, sizeof why) == -1)
             ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file,
                           cue->line, "cannot play sound file \"%s\" (%s); the built-in cue "
                           "plays instead", cue->name ? cue->name : cue->file, why);
