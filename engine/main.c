@@ -572,8 +572,9 @@ static int check_exercise(const char *arg, const struct ebb_library *lib)
         ebb_library_resolve(lib, ex, NULL, d);
     if (!ex && d->errors == 0)
         ebb_diags_add(d, EBB_SEVERITY_ERROR, arg, 0, "cannot be loaded");
-    ebb_cli_print_diags(d);
     int status = d->errors > 0 ? 2 : 0;
+    if (status != 0) /* warnings are printed once, when the session loads it again */
+        ebb_cli_print_diags(d);
     ebb_script_free(ex);
     free(d);
     return status;
