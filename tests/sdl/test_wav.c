@@ -276,8 +276,15 @@ static void a_sound_file_that_cannot_be_read_is_a_warning_and_export_goes_on(voi
     (void)state;
     struct ebb_timeline tl;
     build_box(&tl, EBB_SIDE_NONE);
-    phases[0].cue = (struct ebb_cue){.kind = EBB_CUE_FILE, .file = "/nonexistent/gong.ogg",
-                                     .name = "gong.ogg", .line = 7};
+    /* a file that is there but is not sound */
+    char gong[400];
+    snprintf(gong, sizeof gong, "%s/gong.ogg", dir);
+    FILE *f = fopen(gong, "w");
+    assert_non_null(f);
+    fputs("this is not a sound\n", f);
+    fclose(f);
+    phases[0].cue = (struct ebb_cue){.kind = EBB_CUE_FILE, .file = gong, .name = "gong.ogg",
+                                     .line = 7};
     struct ebb_event ev[64];
     size_t count = ebb_breath_events(&tl, 0, tl.end_us + 1, ev, 64);
     char path[400];
