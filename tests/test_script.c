@@ -275,6 +275,29 @@ static void a_grounding_script_reads_steps_and_taps_with_defaults(void **state)
     ebb_script_free(ex);
 }
 
+static void seconds_or_count_beside_taps_are_warnings_and_timed_steps_load(void **state)
+{
+    (void)state;
+    struct ebb_diags d;
+    char buf[1024];
+    const char *text = "version = 1;\n"
+                       "exercise = { id = \"tap\"; title = \"Tap\"; kind = \"grounding\";\n"
+                       "  advance = \"timed\";\n"
+                       "  steps = ( { prompt = \"Look\"; },\n"
+                       "    { prompt = \"Tap\"; taps = { sets = 2; };\n"
+                       "      seconds = 30; count = 3; } ); };\n";
+    struct ebb_exercise *ex = load_text(text, "tap.cfg", &d);
+    assert_non_null(ex);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 2);
+    assert_string_equal(ebb_diag_format(&d.items[0], buf, sizeof buf),
+                        "tap.cfg:6: warning: a step with \"taps\" ends after its last set: "
+                        "\"seconds\" is ignored");
+    assert_int_equal(ex->advance, EBB_ADVANCE_TIMED);
+    assert_true(ex->steps[0].seconds == 0.0); /* the session gives it its default length */
+    ebb_script_free(ex);
+}
+
 static void a_sequence_script_reads_items_and_their_lines(void **state)
 {
     (void)state;
@@ -558,6 +581,7 @@ int main(void)
         cmocka_unit_test(a_five_line_script_loads_with_every_default),
         cmocka_unit_test(every_breathing_key_is_read),
         cmocka_unit_test(a_grounding_script_reads_steps_and_taps_with_defaults),
+        cmocka_unit_test(seconds_or_count_beside_taps_are_warnings_and_timed_steps_load),
         cmocka_unit_test(a_sequence_script_reads_items_and_their_lines),
         cmocka_unit_test(several_mistakes_are_all_reported_in_line_order),
         cmocka_unit_test(errors_past_the_kept_limit_are_still_counted),

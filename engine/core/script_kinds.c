@@ -311,11 +311,13 @@ static void walk_step(struct script_ctx *ctx, const config_setting_t *g, struct 
     if (!config_setting_get_member(g, "prompt"))
         script_error(ctx, g, "a step needs \"prompt\" (the words shown, 1 to %d characters)",
                      PROMPT_CHARS_MAX);
+    /* A tapped step ends after its last set (docs/grounding.md): the rest is ignored. */
     if (taps && seconds)
-        script_error(ctx, seconds, "a step with \"taps\" ends after its last set: remove "
-                                   "\"seconds\"");
+        script_warning(ctx, seconds, "a step with \"taps\" ends after its last set: "
+                                     "\"seconds\" is ignored");
     if (taps && count)
-        script_error(ctx, count, "a step with \"taps\" ends after its last set: remove \"count\"");
+        script_warning(ctx, count, "a step with \"taps\" ends after its last set: \"count\" "
+                                   "is ignored");
     if (!st->prompt)
         st->prompt = copy(ctx, "");
     if (!st->detail)

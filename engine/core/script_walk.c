@@ -27,6 +27,7 @@ static const char *const audio_keys[] = {"cues", "ambient", "volume", NULL};
 #define DURATION_S_MIN 10.0
 #define DURATION_S_DEFAULT 300.0 /* neither cycles nor duration: five minutes */
 #define PAUSE_S_MAX 300.0
+#define GROUNDING_TIMED_S_DEFAULT 30.0 /* a timed step without seconds (docs/grounding.md) */
 
 const char *const *ebb_script_known_keys(void)
 {
@@ -226,7 +227,7 @@ static void check_breathing(struct script_ctx *ctx, const config_setting_t *g)
     }
 }
 
-/* Grounding: steps are required; timed steps need a length; at most 4 hours of them. */
+/* Grounding: steps are required, and the timed ones last at most 4 hours in all. */
 static void check_grounding(struct script_ctx *ctx, const config_setting_t *g)
 {
     struct ebb_exercise *ex = ctx->ex;
@@ -241,12 +242,11 @@ static void check_grounding(struct script_ctx *ctx, const config_setting_t *g)
         const struct ebb_step *st = &ex->steps[i];
         const struct ebb_taps *t = &st->taps;
         if (t->present)
-            total += t->sets * t->per_set / t->rate + (t->sets - 1) * t->rest_s;
-        total += st->seconds;
-        if (ex->advance == EBB_ADVANCE_TIMED && st->seconds == 0 && !t->present &&
-            st->line > 0)
-            script_error(ctx, config_setting_get_elem(steps, (unsigned)i),
-                         "with advance = \"timed\" every step needs \"seconds\" (or \"taps\")");
+            total += 1.0 + t->sets * t->per_set / t->rate + (t->sets - 1) * t->rest_s;
+        else if (st->seconds > 0)
+            total += st->seconds;
+        else if (ex->advance == EBB_ADVANCE_TIMED)
+            total += GROUNDING_TIMED_S_DEFAULT;
     }
     if (total > EBB_SESSION_S_MAX) {
         char len[32];
