@@ -35,7 +35,10 @@ static void set_screen(struct app *a, enum screen s)
 
 static void end_session(struct app *a)
 {
-    ebb_session_free(a->session);
+    if (!a->session)
+        return;
+    ebb_session_free(a->retired); /* the audio moved past it when a->session began */
+    a->retired = a->session;
     a->session = NULL;
 }
 
@@ -44,7 +47,9 @@ int app_start_session(struct app *a, const char *name)
     char keep[4096];
     snprintf(keep, sizeof keep, "%s", name); /* name may point into the launch freed below */
     end_session(a);
-    launch_free(&a->launch);
+    launch_free(&a->retired_launch);
+    a->retired_launch = a->launch; /* still read by the audio until the next begin */
+    memset(&a->launch, 0, sizeof a->launch);
     if (launch_resolve(keep, a->lib, &a->launch) != 0) {
         app_notice(a, "“%s” cannot be started: see the terminal", keep);
         return -1;

@@ -47,6 +47,11 @@ struct app {
     struct picker picker;
     struct launch launch;
     struct ebb_session *session;
+    /* The session and launch that ended last: the audio callback may still read their
+     * plan and exercise until the next ebb_audio_begin replaces them (or the device is
+     * closed), so they are freed only then. */
+    struct ebb_session *retired;
+    struct launch retired_launch;
     enum ebb_session_state last_state;
     bool started_with_exercise;
     int finish_sel;

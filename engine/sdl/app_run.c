@@ -88,9 +88,11 @@ static void shut_down(struct app *a)
         ebb_state_save(&a->state, a->state_path, &d);
         launch_print(&d);
     }
+    sound_close(a->audio); /* first: the callback stops reading plans and exercises */
     ebb_session_free(a->session);
+    ebb_session_free(a->retired);
     launch_free(&a->launch);
-    sound_close(a->audio);
+    launch_free(&a->retired_launch);
     text_close(a->text);
     window_close(&a->win);
     for (int i = 0; i < APP_PADS_MAX; i++)
