@@ -18,8 +18,8 @@
 
 static bool ident_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '*';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '*';
 }
 
 /* Skips a comment or a string starting at i; returns the index after it, or i. */
@@ -168,8 +168,8 @@ static int write_new(const char *dir, const char *final, const char *text, size_
 }
 
 /* The new text: `text` with the id value at `at` (old_len bytes) replaced by id. */
-static char *with_new_id(const char *text, size_t len, size_t at, size_t old_len,
-                         const char *id, size_t *new_len)
+static char *with_new_id(const char *text, size_t len, size_t at, size_t old_len, const char *id,
+                         size_t *new_len)
 {
     size_t id_len = strlen(id);
     *new_len = len - old_len + id_len;
@@ -214,8 +214,7 @@ static int copy_to(const struct ebb_library *lib, const struct ebb_library_entry
     struct ebb_exercise *ex = ebb_script_load_buffer(copy, copy_len, final, dir, &d);
     if (!ex) {
         ebb_cli_print_diags(&d);
-        fprintf(stderr, "ebb: --new: the copy of %s would not load; nothing written\n",
-                src->path);
+        fprintf(stderr, "ebb: --new: the copy of %s would not load; nothing written\n", src->path);
         goto done;
     }
     ebb_script_free(ex);

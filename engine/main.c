@@ -21,8 +21,17 @@
 
 #define PATH_BYTES 4096
 
-enum verb { VERB_NONE, VERB_CHECK, VERB_LIST, VERB_PATH, VERB_NEW, VERB_HISTORY, VERB_FORGET,
-            VERB_EXPORT, VERB_COUNT };
+enum verb {
+    VERB_NONE,
+    VERB_CHECK,
+    VERB_LIST,
+    VERB_PATH,
+    VERB_NEW,
+    VERB_HISTORY,
+    VERB_FORGET,
+    VERB_EXPORT,
+    VERB_COUNT
+};
 
 static const char *const verb_names[VERB_COUNT] = {
     "", "--check", "--list", "--path", "--new", "--history", "--forget", "--export",
@@ -48,11 +57,36 @@ struct where {
 };
 
 enum {
-    OPT_CHECK = 256, OPT_LIST, OPT_NEW, OPT_FROM, OPT_PATH, OPT_HISTORY, OPT_CSV, OPT_FORGET,
-    OPT_YES, OPT_SCREENSHOT, OPT_CYCLES, OPT_MINUTES, OPT_PACE, OPT_VISUAL, OPT_NO_HOLDS,
-    OPT_THEME, OPT_REDUCED_MOTION, OPT_EYES_CLOSED, OPT_VOLUME, OPT_MUTE, OPT_FULLSCREEN,
-    OPT_DISPLAY, OPT_NO_CHECKIN, OPT_EXPORT, OPT_FPS, OPT_SIZE, OPT_AT, OPT_PRESS_EVERY,
-    OPT_VERSION, OPT_HELP
+    OPT_CHECK = 256,
+    OPT_LIST,
+    OPT_NEW,
+    OPT_FROM,
+    OPT_PATH,
+    OPT_HISTORY,
+    OPT_CSV,
+    OPT_FORGET,
+    OPT_YES,
+    OPT_SCREENSHOT,
+    OPT_CYCLES,
+    OPT_MINUTES,
+    OPT_PACE,
+    OPT_VISUAL,
+    OPT_NO_HOLDS,
+    OPT_THEME,
+    OPT_REDUCED_MOTION,
+    OPT_EYES_CLOSED,
+    OPT_VOLUME,
+    OPT_MUTE,
+    OPT_FULLSCREEN,
+    OPT_DISPLAY,
+    OPT_NO_CHECKIN,
+    OPT_EXPORT,
+    OPT_FPS,
+    OPT_SIZE,
+    OPT_AT,
+    OPT_PRESS_EVERY,
+    OPT_VERSION,
+    OPT_HELP
 };
 
 static const struct option long_options[] = {
@@ -336,22 +370,52 @@ static int take_flag(struct command *c, int code)
 {
     struct ebb_options *o = &c->opt;
     switch (code) {
-    case OPT_CHECK: return set_verb(c, VERB_CHECK);
-    case OPT_LIST: return set_verb(c, VERB_LIST);
-    case OPT_PATH: return set_verb(c, VERB_PATH);
-    case OPT_HISTORY: return set_verb(c, VERB_HISTORY);
-    case OPT_FORGET: return set_verb(c, VERB_FORGET);
-    case OPT_CSV: c->csv = true; c->needs[1] = "--csv"; return 0;
-    case OPT_YES: c->yes = true; c->needs[2] = "--yes"; return 0;
-    case OPT_NO_HOLDS: o->timeline.no_holds = true; return 0;
-    case OPT_REDUCED_MOTION: o->reduced_motion = true; return 0;
-    case OPT_EYES_CLOSED: o->eyes_closed = true; return 0;
-    case OPT_MUTE: o->mute = true; o->mute_fixed = true; return 0;
-    case OPT_FULLSCREEN: o->fullscreen = true; o->fullscreen_fixed = true; return 0;
-    case OPT_NO_CHECKIN: o->no_checkin = true; return 0;
-    case OPT_VERSION: c->version = true; return 0;
-    case OPT_HELP: c->help = true; return 0;
-    default: return -1;
+    case OPT_CHECK:
+        return set_verb(c, VERB_CHECK);
+    case OPT_LIST:
+        return set_verb(c, VERB_LIST);
+    case OPT_PATH:
+        return set_verb(c, VERB_PATH);
+    case OPT_HISTORY:
+        return set_verb(c, VERB_HISTORY);
+    case OPT_FORGET:
+        return set_verb(c, VERB_FORGET);
+    case OPT_CSV:
+        c->csv = true;
+        c->needs[1] = "--csv";
+        return 0;
+    case OPT_YES:
+        c->yes = true;
+        c->needs[2] = "--yes";
+        return 0;
+    case OPT_NO_HOLDS:
+        o->timeline.no_holds = true;
+        return 0;
+    case OPT_REDUCED_MOTION:
+        o->reduced_motion = true;
+        return 0;
+    case OPT_EYES_CLOSED:
+        o->eyes_closed = true;
+        return 0;
+    case OPT_MUTE:
+        o->mute = true;
+        o->mute_fixed = true;
+        return 0;
+    case OPT_FULLSCREEN:
+        o->fullscreen = true;
+        o->fullscreen_fixed = true;
+        return 0;
+    case OPT_NO_CHECKIN:
+        o->no_checkin = true;
+        return 0;
+    case OPT_VERSION:
+        c->version = true;
+        return 0;
+    case OPT_HELP:
+        c->help = true;
+        return 0;
+    default:
+        return -1;
     }
 }
 
@@ -605,8 +669,8 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
     if (c->opt.exercise)
         status = check_exercise(c->opt.exercise, &lib);
     if (status == 0)
-        status = c->verb == VERB_EXPORT ? ebb_export_run(&c->opt, &lib)
-                                        : ebb_app_run(&c->opt, &lib);
+        status =
+            c->verb == VERB_EXPORT ? ebb_export_run(&c->opt, &lib) : ebb_app_run(&c->opt, &lib);
     ebb_library_free(&lib);
     return status;
 }
@@ -625,7 +689,7 @@ int main(int argc, char **argv)
         printf("ebb %s\n", EBB_VERSION);
         return 0;
     }
-    static struct where w;       /* large; static keeps it off the stack */
+    static struct where w; /* large; static keeps it off the stack */
     static struct ebb_settings s;
     read_env(&w);
     ebb_settings_init(&s);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
 
 #include <errno.h>
@@ -19,13 +20,13 @@
 
 struct fixture {
     char root[256];
-    char config[300];  /* XDG_CONFIG_HOME */
-    char user[320];    /* config/ebb/exercises */
-    char data1[320];   /* one XDG_DATA_DIRS folder (its ebb/exercises) */
+    char config[300]; /* XDG_CONFIG_HOME */
+    char user[320];   /* config/ebb/exercises */
+    char data1[320];  /* one XDG_DATA_DIRS folder (its ebb/exercises) */
     char data2[320];
     char data_dirs[700];
-    char prefix[320];  /* prefix_datadir */
-    char src[320];     /* the source tree's exercises/ */
+    char prefix[320]; /* prefix_datadir */
+    char src[320];    /* the source tree's exercises/ */
     struct ebb_search_env env;
     struct ebb_library lib;
     struct ebb_diags diags;
@@ -371,8 +372,8 @@ static void resolving_a_sequence_gives_its_exercises_in_order(void **state)
 static void lengths_include_prepare_and_add_up_sequences(void **state)
 {
     struct fixture *f = *state;
-    breathing(f->src, "calm", "Calm", 4.0, 2);  /* 3 + 2 x 8 = 19 s */
-    breathing(f->src, "slow", "Slow", 5.0, 3);  /* 3 + 3 x 10 = 33 s */
+    breathing(f->src, "calm", "Calm", 4.0, 2); /* 3 + 2 x 8 = 19 s */
+    breathing(f->src, "slow", "Slow", 5.0, 3); /* 3 + 3 x 10 = 33 s */
     sequence(f->src, "seq", "    \"calm\",\n    \"slow\"", 5.0);
     sequence(f->src, "waits", "    \"calm\"", 0.0);
     load(f);
@@ -428,8 +429,8 @@ static void every_built_in_loads_and_lasts_as_long_as_it_says(void **state)
     f->env.source_dir = EBB_TEST_DIR "/../exercises";
     load(f);
     static const char *const breathing_ids[] = {
-        "box", "four-seven-eight", "coherent", "resonance-ramp", "cyclic-sigh",
-        "long-exhale", "long-exhale-8", "alternate-nostril", "gentle-start",
+        "box",         "four-seven-eight", "coherent",          "resonance-ramp", "cyclic-sigh",
+        "long-exhale", "long-exhale-8",    "alternate-nostril", "gentle-start",
     };
     for (size_t i = 0; i < sizeof breathing_ids / sizeof breathing_ids[0]; i++) {
         const struct ebb_library_entry *e = must_find(f, breathing_ids[i]);
@@ -470,8 +471,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             a_broken_user_file_falls_back_to_the_built_in_with_a_warning, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            a_broken_file_with_no_valid_one_is_listed_broken_and_last, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_broken_file_with_no_valid_one_is_listed_broken_and_last,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(a_folder_named_like_a_script_is_a_broken_entry, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(entries_are_sorted_by_kind_then_title, setup, teardown),
@@ -480,14 +481,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_sequence_containing_itself_is_broken, setup, teardown),
         cmocka_unit_test_setup_teardown(sequences_containing_each_other_are_both_broken, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(resolving_a_sequence_gives_its_exercises_in_order,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(resolving_a_sequence_gives_its_exercises_in_order, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(lengths_include_prepare_and_add_up_sequences, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(
             timed_grounding_adds_steps_and_taps_while_manual_is_self_paced, setup, teardown),
-        cmocka_unit_test_setup_teardown(every_built_in_loads_and_lasts_as_long_as_it_says,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(every_built_in_loads_and_lasts_as_long_as_it_says, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

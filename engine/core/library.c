@@ -72,8 +72,8 @@ void ebb_library_dirs(struct ebb_library *lib, const struct ebb_search_env *env)
     else if (given(env->home))
         add_dir(lib, join(env->home, ".config/ebb/exercises"), EBB_SOURCE_USER);
 
-    const char *data = given(env->xdg_data_dirs) ? env->xdg_data_dirs
-                                                 : "/usr/local/share:/usr/share";
+    const char *data =
+        given(env->xdg_data_dirs) ? env->xdg_data_dirs : "/usr/local/share:/usr/share";
     const char *p = data;
     while (*p) {
         const char *colon = strchr(p, ':');
@@ -208,9 +208,9 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
         /* A later valid file replaces an earlier broken one, with a warning. */
         const struct ebb_diag *err = first_error(&old->diags);
         const char *what = src == EBB_SOURCE_BUILTIN ? "the built-in" : "the copy in";
-        ebb_diags_add(diags, EBB_SEVERITY_WARNING, err ? err->file : old->path,
-                      err ? err->line : 0, "%s; skipped, using %s %s",
-                      err ? err->message : "cannot be loaded", what, path);
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, err ? err->file : old->path, err ? err->line : 0,
+                      "%s; skipped, using %s %s", err ? err->message : "cannot be loaded", what,
+                      path);
         free(old->path);
         old->path = path;
         old->source = src;
@@ -228,8 +228,7 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
     }
     if (lib->count == *cap) {
         int ncap = *cap ? *cap * 2 : 32;
-        struct ebb_library_entry *grown =
-            realloc(lib->entries, (size_t)ncap * sizeof *grown);
+        struct ebb_library_entry *grown = realloc(lib->entries, (size_t)ncap * sizeof *grown);
         if (!grown) {
             ebb_script_free(ex);
             free(path);
@@ -258,8 +257,7 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
 }
 
 /* True when sequence `from` reaches `target` through its items (depth-first). */
-static bool reaches(const struct ebb_library *lib, const char *from, const char *target,
-                    bool *seen)
+static bool reaches(const struct ebb_library *lib, const char *from, const char *target, bool *seen)
 {
     const struct ebb_library_entry *e = ebb_library_find(lib, from);
     if (!e || !e->ex || e->ex->kind != EBB_KIND_SEQUENCE)
@@ -293,8 +291,8 @@ int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise
             items[i] = NULL;
         if (strcmp(id, ex->id) == 0) {
             ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
-                          "sequence \"%s\" contains itself; remove \"%s\" from its items",
-                          ex->id, id);
+                          "sequence \"%s\" contains itself; remove \"%s\" from its items", ex->id,
+                          id);
             status = -1;
         } else if (!e) {
             ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
@@ -303,7 +301,8 @@ int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise
         } else if (!e->ex) {
             ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
                           "exercise \"%s\" in items has errors (%s); `ebb --check %s` shows "
-                          "them", id, e->path, e->path);
+                          "them",
+                          id, e->path, e->path);
             status = -1;
         } else {
             if (seen)
@@ -397,8 +396,8 @@ int ebb_library_load(struct ebb_library *lib, const struct ebb_search_env *env,
         int n = list_names(lib->dirs[i].path, &names);
         for (int k = 0; k < n; k++) {
             if (status == 0)
-                status = load_file(lib, &cap, lib->dirs[i].path, names[k],
-                                   lib->dirs[i].source, diags, scratch);
+                status = load_file(lib, &cap, lib->dirs[i].path, names[k], lib->dirs[i].source,
+                                   diags, scratch);
             free(names[k]);
         }
         free(names);
@@ -447,8 +446,7 @@ static double grounding_length_s(const struct ebb_exercise *ex)
     return total;
 }
 
-static double length_at(const struct ebb_library *lib, const struct ebb_exercise *ex,
-                        int depth)
+static double length_at(const struct ebb_library *lib, const struct ebb_exercise *ex, int depth)
 {
     if (!ex || depth > EBB_LIBRARY_MAX)
         return -1.0;

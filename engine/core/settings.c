@@ -100,8 +100,8 @@ static void warn(struct ebb_diags *d, const char *file, const config_setting_t *
                  const char *expected)
 {
     ebb_diags_add(d, EBB_SEVERITY_WARNING, file, (int)config_setting_source_line(v),
-                  "%s: expected %s, found %s; using the default", config_setting_name(v),
-                  expected, type_name(v));
+                  "%s: expected %s, found %s; using the default", config_setting_name(v), expected,
+                  type_name(v));
 }
 
 static void warn_value(struct ebb_diags *d, const char *file, const config_setting_t *v,
@@ -112,8 +112,8 @@ static void warn_value(struct ebb_diags *d, const char *file, const config_setti
                   expected, found);
 }
 
-static void read_bool(struct ebb_setting_bool *out, const config_setting_t *v,
-                      const char *file, struct ebb_diags *d)
+static void read_bool(struct ebb_setting_bool *out, const config_setting_t *v, const char *file,
+                      struct ebb_diags *d)
 {
     if (config_setting_type(v) != CONFIG_TYPE_BOOL) {
         warn(d, file, v, "true or false");
@@ -197,8 +197,8 @@ static void read_key(struct ebb_settings *s, const config_setting_t *v, const ch
         read_bool(&s->checkin, v, file, d);
         return;
     case KEY_DEFAULT_EXERCISE:
-        read_string(s->default_exercise, sizeof s->default_exercise, v, file, d,
-                    ebb_id_valid, "an exercise id (a-z, 0-9 and -, as `ebb --list` shows)");
+        read_string(s->default_exercise, sizeof s->default_exercise, v, file, d, ebb_id_valid,
+                    "an exercise id (a-z, 0-9 and -, as `ebb --list` shows)");
         return;
     default:
         break;
@@ -237,8 +237,8 @@ static int include_line(const char *buf, size_t len)
     return 0;
 }
 
-int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len,
-                             const char *name, struct ebb_diags *diags)
+int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len, const char *name,
+                             struct ebb_diags *diags)
 {
     ebb_settings_init(s);
     if (len > EBB_SETTINGS_BYTES_MAX) {

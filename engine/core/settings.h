@@ -21,15 +21,15 @@ struct ebb_setting_bool {
 };
 
 struct ebb_settings {
-    int volume_percent;                   /* volume: 0..100, or -1 when not written */
-    struct ebb_setting_bool mute;         /* mute */
-    char theme[EBB_THEME_NAME_MAX];       /* theme: dark, light, contrast; "" not written */
+    int volume_percent;                     /* volume: 0..100, or -1 when not written */
+    struct ebb_setting_bool mute;           /* mute */
+    char theme[EBB_THEME_NAME_MAX];         /* theme: dark, light, contrast; "" not written */
     struct ebb_setting_bool reduced_motion; /* reduced_motion */
-    struct ebb_setting_bool no_holds;     /* no_holds */
-    struct ebb_setting_bool eyes_closed;  /* eyes_closed */
-    struct ebb_setting_bool fullscreen;   /* fullscreen */
-    struct ebb_setting_bool checkin;      /* checkin: the before/after ratings */
-    char default_exercise[EBB_ID_MAX + 1]; /* default_exercise: an id; "" not written */
+    struct ebb_setting_bool no_holds;       /* no_holds */
+    struct ebb_setting_bool eyes_closed;    /* eyes_closed */
+    struct ebb_setting_bool fullscreen;     /* fullscreen */
+    struct ebb_setting_bool checkin;        /* checkin: the before/after ratings */
+    char default_exercise[EBB_ID_MAX + 1];  /* default_exercise: an id; "" not written */
 };
 
 /* Every setting "not written". */
@@ -46,8 +46,8 @@ int ebb_settings_load(struct ebb_settings *s, const char *path, const char *disp
 
 /* The same from a buffer of `len` bytes (need not be NUL-terminated); `name` names it
  * in diagnostics. */
-int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len,
-                             const char *name, struct ebb_diags *diags);
+int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len, const char *name,
+                             struct ebb_diags *diags);
 
 /* True when `name` is a theme ebb knows: dark, light, contrast. */
 bool ebb_theme_valid(const char *name);
