@@ -37,7 +37,7 @@ measure() {
     t1=$(date +%s%N)
     wall_ms=$(((t1 - t0) / 1000000))
     local line
-    line=$(printf '%-34s exit %-3s %6s ms %8s KiB' "$label" "$status" "$wall_ms" "$peak_kb")
+    line=$(printf '%-44s exit %-3s %6s ms %8s KiB' "$label" "$status" "$wall_ms" "$peak_kb")
     FIGURES+=("$line")
     echo "$line"
 }
