@@ -15,7 +15,7 @@ void ebb_cli_print_diags(const struct ebb_diags *d)
         fprintf(stderr, "%s\n", ebb_diag_format(&d->items[i], line, sizeof line));
     int more = d->errors + d->warnings - d->count;
     if (more > 0 && d->count > 0)
-        fprintf(stderr, "%s: note: %d more diagnostics not shown\n", d->items[0].file, more);
+        fprintf(stderr, "%s: warning: %d more diagnostics not shown\n", d->items[0].file, more);
 }
 
 /* The library is needed only to resolve sequences: load it once, when first asked. */
