@@ -74,8 +74,7 @@ static int load_examples(const char *path, int kinds[EBB_KIND_COUNT])
             strcat(name, ".cfg");
             struct ebb_diags d;
             ebb_diags_clear(&d);
-            struct ebb_exercise *ex =
-                ebb_script_load_buffer(start, strlen(start), name, NULL, &d);
+            struct ebb_exercise *ex = ebb_script_load_buffer(start, strlen(start), name, NULL, &d);
             char buf[1024];
             if (!ex || d.count)
                 fail_msg("%s: the example %s: %s", path, name,

@@ -36,8 +36,7 @@ static int list_dir(const char *dir, const char *suffix, char names[][256], int 
     return n;
 }
 
-static struct ebb_exercise *load_text(const char *text, const char *name,
-                                      struct ebb_diags *d)
+static struct ebb_exercise *load_text(const char *text, const char *name, struct ebb_diags *d)
 {
     ebb_diags_clear(d);
     return ebb_script_load_buffer(text, strlen(text), name, NULL, d);
@@ -110,8 +109,8 @@ static void every_expect_file_has_its_broken_script(void **state)
     for (int i = 0; i < n; i++) {
         char path[600];
         struct stat st;
-        snprintf(path, sizeof path, "%s/bad/%.*s.cfg", EBB_TEST_DIR,
-                 (int)strlen(names[i]) - 7, names[i]);
+        snprintf(path, sizeof path, "%s/bad/%.*s.cfg", EBB_TEST_DIR, (int)strlen(names[i]) - 7,
+                 names[i]);
         if (stat(path, &st) != 0)
             fail_msg("%s has no script", names[i]);
     }
@@ -355,8 +354,9 @@ static void errors_past_the_kept_limit_are_still_counted(void **state)
     (void)state;
     struct ebb_diags d;
     char text[4096];
-    int used = snprintf(text, sizeof text, "version = 1;\nexercise = { id = \"lots\"; title = "
-                                           "\"Lots\"; kind = \"breathing\";\n");
+    int used = snprintf(text, sizeof text,
+                        "version = 1;\nexercise = { id = \"lots\"; title = "
+                        "\"Lots\"; kind = \"breathing\";\n");
     for (int i = 0; i < 40; i++)
         used += snprintf(text + used, sizeof text - (size_t)used, "  x%d = 1;\n", i);
     snprintf(text + used, sizeof text - (size_t)used,
@@ -370,11 +370,10 @@ static void format_specifiers_in_texts_are_kept_as_written(void **state)
 {
     (void)state;
     struct ebb_diags d;
-    const char *text =
-        "version = 1;\n"
-        "exercise = { id = \"fmt\"; title = \"%s%n%x\"; kind = \"grounding\";\n"
-        "  summary = \"%s%n\"; about = \"%n%n%n%s\"; tags = [ \"%s%n\" ];\n"
-        "  steps = ( { prompt = \"%s%n%p\"; detail = \"%999999999s\"; } ); };\n";
+    const char *text = "version = 1;\n"
+                       "exercise = { id = \"fmt\"; title = \"%s%n%x\"; kind = \"grounding\";\n"
+                       "  summary = \"%s%n\"; about = \"%n%n%n%s\"; tags = [ \"%s%n\" ];\n"
+                       "  steps = ( { prompt = \"%s%n%p\"; detail = \"%999999999s\"; } ); };\n";
     struct ebb_exercise *ex = load_text(text, "fmt.cfg", &d);
     assert_non_null(ex);
     assert_string_equal(ex->title, "%s%n%x");
@@ -550,13 +549,13 @@ static void names_and_ids_follow_the_design(void **state)
 static void known_keys_name_every_key_of_the_design_once(void **state)
 {
     (void)state;
-    const char *design[] = {"version", "exercise", "id",      "title",   "kind",     "summary",
-                            "about",   "tags",     "audio",   "visual",  "prepare",  "cycles",
-                            "duration", "pattern", "ramp",    "phase",   "seconds",  "text",
-                            "to",      "ease",     "side",    "cue",     "to_scale", "over",
-                            "advance", "steps",    "prompt",  "detail",  "count",    "action",
-                            "taps",    "rate",     "per_set", "sets",    "rest",     "alternate",
-                            "items",   "pause",    "cues",    "ambient", "volume"};
+    const char *design[] = {"version",  "exercise", "id",      "title",   "kind",     "summary",
+                            "about",    "tags",     "audio",   "visual",  "prepare",  "cycles",
+                            "duration", "pattern",  "ramp",    "phase",   "seconds",  "text",
+                            "to",       "ease",     "side",    "cue",     "to_scale", "over",
+                            "advance",  "steps",    "prompt",  "detail",  "count",    "action",
+                            "taps",     "rate",     "per_set", "sets",    "rest",     "alternate",
+                            "items",    "pause",    "cues",    "ambient", "volume"};
     const char *const *keys = ebb_script_known_keys();
     int n = 0;
     while (keys[n])

@@ -200,8 +200,7 @@ static void huge_strings_and_huge_groups_give_one_message(void **state)
     strcpy(text + used + n, "\"; };\n");
     write_file("ten-mb.cfg", text, strlen(text));
     char want[128];
-    snprintf(want, sizeof want, "FILE: error: file is larger than 1 MiB (%zu bytes)",
-             strlen(text));
+    snprintf(want, sizeof want, "FILE: error: file is larger than 1 MiB (%zu bytes)", strlen(text));
     expect_one_error("ten-mb.cfg", want);
 
     /* just under the limit: a title of a million characters */
@@ -230,12 +229,11 @@ static void extreme_numbers_in_every_number_key_give_one_message_each(void **sta
 {
     (void)state;
     /* key, where it goes: 'e' exercise, 'p' phase, 'r' ramp, 'a' audio */
-    static const char *const keys[][2] = {{"prepare", "e"},  {"duration", "e"},
-                                          {"cycles", "e"},   {"seconds", "p"},
-                                          {"to", "p"},       {"to_scale", "r"},
-                                          {"over", "r"},     {"volume", "a"}};
-    static const char *const values[] = {"1e308", "1e309", "-1e309", "-1e308", "-1", "0",
-                                         "-0.0",  "2147483647", "1e-320"};
+    static const char *const keys[][2] = {{"prepare", "e"}, {"duration", "e"}, {"cycles", "e"},
+                                          {"seconds", "p"}, {"to", "p"},       {"to_scale", "r"},
+                                          {"over", "r"},    {"volume", "a"}};
+    static const char *const values[] = {"1e308", "1e309", "-1e309",     "-1e308", "-1",
+                                         "0",     "-0.0",  "2147483647", "1e-320"};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
             char setting[128], extra[256], pattern[256];
@@ -258,12 +256,11 @@ static void extreme_numbers_in_every_number_key_give_one_message_each(void **sta
             char *text = breathing("n", extra, pattern);
             struct ebb_diags d;
             ebb_diags_clear(&d);
-            struct ebb_exercise *ex =
-                ebb_script_load_buffer(text, strlen(text), "n.cfg", NULL, &d);
+            struct ebb_exercise *ex = ebb_script_load_buffer(text, strlen(text), "n.cfg", NULL, &d);
             free(text);
-            bool fine = !strcmp(keys[k][0], "to") && (!strcmp(values[v], "0") ||
-                                                      !strcmp(values[v], "-0.0") ||
-                                                      !strcmp(values[v], "1e-320"));
+            bool fine = !strcmp(keys[k][0], "to") &&
+                        (!strcmp(values[v], "0") || !strcmp(values[v], "-0.0") ||
+                         !strcmp(values[v], "1e-320"));
             fine = fine || (!strcmp(keys[k][0], "volume") &&
                             (!strcmp(values[v], "0") || !strcmp(values[v], "-0.0") ||
                              !strcmp(values[v], "1e-320")));
@@ -342,10 +339,10 @@ static int cleanup(void **state)
 {
     (void)state;
     static const char *const names[] = {
-        "huge.cfg",   "fifo.cfg",   "null.cfg",   "dangling.cfg",   "loop-a.cfg", "loop-b.cfg",
-        "plain.cfg",  "real.cfg",   "linked.cfg", "phases.cfg",     "deep.cfg",
-        "deep-groups.cfg", "ten-mb.cfg", "long-title.cfg", "keys.cfg", "empty.wav",
-        "real.OGG",   "cues.cfg"};
+        "huge.cfg",   "fifo.cfg",        "null.cfg",   "dangling.cfg",   "loop-a.cfg",
+        "loop-b.cfg", "plain.cfg",       "real.cfg",   "linked.cfg",     "phases.cfg",
+        "deep.cfg",   "deep-groups.cfg", "ten-mb.cfg", "long-title.cfg", "keys.cfg",
+        "empty.wav",  "real.OGG",        "cues.cfg"};
     char path[512];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         path_in_tmp(path, sizeof path, names[i]);

@@ -255,8 +255,7 @@ static char *folder_of(const char *path)
     return d;
 }
 
-struct ebb_exercise *ebb_script_load(const char *path, const char *display,
-                                     struct ebb_diags *diags)
+struct ebb_exercise *ebb_script_load(const char *path, const char *display, struct ebb_diags *diags)
 {
     const char *file = display ? display : path;
     char *buf = NULL, *dir = NULL;

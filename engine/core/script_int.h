@@ -12,9 +12,10 @@
 #include "script.h"
 
 /* Limits of the raw text, checked before libconfig sees it (docs/script-format.md). */
-#define SCRIPT_DEPTH_MAX 16      /* groups and lists nested in each other */
-#define SCRIPT_GROUP_KEYS_MAX 64 /* settings in one group: libconfig's duplicate check
-                                    is quadratic, so 250 000 keys would take minutes */
+#define SCRIPT_DEPTH_MAX 16 /* groups and lists nested in each other */
+#define SCRIPT_GROUP_KEYS_MAX                                                                      \
+    64 /* settings in one group: libconfig's duplicate check                                       \
+          is quadratic, so 250 000 keys would take minutes */
 
 /* One load: where diagnostics go and what is being built. */
 struct script_ctx {
@@ -29,8 +30,7 @@ struct script_ctx {
 /* Checks the raw text: valid UTF-8 and no NUL (stops at the first), then @include,
  * inf/NaN, integers libconfig 1.5 would silently wrap, nesting depth and keys per
  * group. Returns 0 when libconfig may parse it, -1 after adding errors. */
-int script_check_text(const char *buf, size_t len, const char *file,
-                      struct ebb_diags *diags);
+int script_check_text(const char *buf, size_t len, const char *file, struct ebb_diags *diags);
 
 /* Walks a parsed file into ctx->ex. Returns the number of errors added. */
 int script_walk(struct script_ctx *ctx, const config_t *cfg);
@@ -51,8 +51,7 @@ void script_warning(struct script_ctx *ctx, const config_setting_t *s, const cha
  * key, what was expected and what was found. */
 int script_number(struct script_ctx *ctx, const config_setting_t *s, double min, double max,
                   const char *unit, double *out);
-int script_int(struct script_ctx *ctx, const config_setting_t *s, int min, int max,
-               int *out);
+int script_int(struct script_ctx *ctx, const config_setting_t *s, int min, int max, int *out);
 int script_bool(struct script_ctx *ctx, const config_setting_t *s, bool *out);
 /* A string of 0..max_chars characters (1.. when !allow_empty); newlines allowed only
  * when multiline. *out is a new copy the caller owns. */
@@ -86,8 +85,8 @@ extern const char *const script_taps_keys[];
 
 /* Reports an unknown key of a group whose known keys are `known` (NULL-terminated),
  * with a did-you-mean when one is close. `where` reads "in a phase". */
-void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s,
-                        const char *const *known, const char *where);
+void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s, const char *const *known,
+                        const char *where);
 
 /* The closest of `known` to `key` (edit distance <= 2, or 1 for short keys), or NULL. */
 const char *script_suggest(const char *key, const char *const *known);

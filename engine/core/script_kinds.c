@@ -13,8 +13,8 @@
 const char *const script_phase_keys[] = {"phase", "seconds", "text", "to",
                                          "ease",  "side",    "cue",  NULL};
 const char *const script_ramp_keys[] = {"to_scale", "over", NULL};
-const char *const script_step_keys[] = {"prompt", "detail", "count", "seconds",
-                                        "action", "side",   "cue",   "taps", NULL};
+const char *const script_step_keys[] = {"prompt", "detail", "count", "seconds", "action",
+                                        "side",   "cue",    "taps",  NULL};
 const char *const script_taps_keys[] = {"rate", "per_set", "sets", "rest", "alternate", NULL};
 
 /* Ranges (docs/script-format.md lists them all). */
@@ -38,8 +38,8 @@ static char *copy(struct script_ctx *ctx, const char *s)
 }
 
 /* Checks that s is a list of 1..max elements; returns its length or -1. */
-static int list_length(struct script_ctx *ctx, const config_setting_t *s, int max,
-                       const char *what, const char *example)
+static int list_length(struct script_ctx *ctx, const config_setting_t *s, int max, const char *what,
+                       const char *example)
 {
     if (script_expect(ctx, s, true) < 0)
         return -1;
@@ -50,8 +50,8 @@ static int list_length(struct script_ctx *ctx, const config_setting_t *s, int ma
         return -1;
     }
     if (n > max) {
-        script_error(ctx, s, "\"%s\" has %d %ss; at most %d are allowed", config_setting_name(s),
-                     n, what, max);
+        script_error(ctx, s, "\"%s\" has %d %ss; at most %d are allowed", config_setting_name(s), n,
+                     what, max);
         return -1;
     }
     return n;
@@ -87,8 +87,8 @@ void script_walk_cue(struct script_ctx *ctx, const config_setting_t *s, struct e
                                               EBB_CUE_BELL,   EBB_CUE_TICK,   EBB_CUE_NONE};
     char found[96];
     cue->line = script_line(s);
-    const char *v = config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s)
-                                                                 : NULL;
+    const char *v =
+        config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
     for (size_t i = 0; v && i < sizeof builtin / sizeof builtin[0]; i++) {
         if (!strcmp(v, builtin[i])) {
             cue->kind = kinds[i];
@@ -175,8 +175,9 @@ static void walk_phase(struct script_ctx *ctx, const config_setting_t *g, struct
         script_error(ctx, g, "a phase needs \"seconds\" (a number from %g to %g)", PHASE_S_MIN,
                      PHASE_S_MAX);
     if (kind == EBB_PHASE_HOLD && to)
-        script_error(ctx, to, "\"to\" does not apply to a hold: a hold keeps the breath level "
-                              "where the phase before it left it");
+        script_error(ctx, to,
+                     "\"to\" does not apply to a hold: a hold keeps the breath level "
+                     "where the phase before it left it");
     ph->kind = kind >= 0 ? (enum ebb_phase_kind)kind : EBB_PHASE_INHALE;
     if (!ph->to_given)
         ph->to = ph->kind == EBB_PHASE_INHALE ? 1.0 : 0.0;
@@ -187,8 +188,7 @@ static void walk_phase(struct script_ctx *ctx, const config_setting_t *g, struct
 void script_walk_pattern(struct script_ctx *ctx, const config_setting_t *s)
 {
     struct ebb_exercise *ex = ctx->ex;
-    int n = list_length(ctx, s, EBB_PHASES_MAX, "phase",
-                        "{ phase = \"inhale\"; seconds = 4.0; }");
+    int n = list_length(ctx, s, EBB_PHASES_MAX, "phase", "{ phase = \"inhale\"; seconds = 4.0; }");
     if (n < 0)
         return;
     ex->phases = calloc((size_t)n, sizeof *ex->phases);
@@ -313,11 +313,13 @@ static void walk_step(struct script_ctx *ctx, const config_setting_t *g, struct 
                      PROMPT_CHARS_MAX);
     /* A tapped step ends after its last set (docs/grounding.md): the rest is ignored. */
     if (taps && seconds)
-        script_warning(ctx, seconds, "a step with \"taps\" ends after its last set: "
-                                     "\"seconds\" is ignored");
+        script_warning(ctx, seconds,
+                       "a step with \"taps\" ends after its last set: "
+                       "\"seconds\" is ignored");
     if (taps && count)
-        script_warning(ctx, count, "a step with \"taps\" ends after its last set: \"count\" "
-                                   "is ignored");
+        script_warning(ctx, count,
+                       "a step with \"taps\" ends after its last set: \"count\" "
+                       "is ignored");
     if (!st->prompt)
         st->prompt = copy(ctx, "");
     if (!st->detail)
@@ -327,8 +329,9 @@ static void walk_step(struct script_ctx *ctx, const config_setting_t *g, struct 
 void script_walk_steps(struct script_ctx *ctx, const config_setting_t *s)
 {
     struct ebb_exercise *ex = ctx->ex;
-    int n = list_length(ctx, s, EBB_STEPS_MAX, "step", "{ prompt = \"Notice five things you "
-                                                       "can see\"; count = 5; }");
+    int n = list_length(ctx, s, EBB_STEPS_MAX, "step",
+                        "{ prompt = \"Notice five things you "
+                        "can see\"; count = 5; }");
     if (n < 0)
         return;
     ex->steps = calloc((size_t)n, sizeof *ex->steps);
@@ -365,9 +368,8 @@ void script_walk_items(struct script_ctx *ctx, const config_setting_t *s)
     for (int i = 0; i < n; i++) {
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
         ex->item_lines[i] = script_line(e);
-        const char *v = config_setting_type(e) == CONFIG_TYPE_STRING
-                            ? config_setting_get_string(e)
-                            : NULL;
+        const char *v =
+            config_setting_type(e) == CONFIG_TYPE_STRING ? config_setting_get_string(e) : NULL;
         if (!v || !ebb_id_valid(v)) {
             script_error(ctx, e,
                          "each item must be an exercise id (1 to %d characters of a-z 0-9 -, "

@@ -56,8 +56,7 @@ size_t script_utf8_chars(const char *s)
     return n;
 }
 
-static int check_encoding(const char *buf, size_t len, const char *file,
-                          struct ebb_diags *diags)
+static int check_encoding(const char *buf, size_t len, const char *file, struct ebb_diags *diags)
 {
     const unsigned char *b = (const unsigned char *)buf;
     int line = 1;
@@ -71,8 +70,8 @@ static int check_encoding(const char *buf, size_t len, const char *file,
         size_t n = utf8_seq(b + i, len - i);
         if (n == 0) {
             ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
-                          "invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8",
-                          b[i], i - line_start + 1);
+                          "invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8", b[i],
+                          i - line_start + 1);
             return -1;
         }
         if (b[i] == '\n') {
@@ -97,7 +96,8 @@ struct scan {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void scan_error(struct scan *s, const char *fmt, ...)
+static void
+scan_error(struct scan *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -169,8 +169,8 @@ static void scan_number(struct scan *s)
 {
     const char *b = s->b;
     size_t start = s->i, i = s->i;
-    bool hex = b[i] == '0' && i + 2 < s->len && (b[i + 1] == 'x' || b[i + 1] == 'X') &&
-               is_hex(b[i + 2]);
+    bool hex =
+        b[i] == '0' && i + 2 < s->len && (b[i + 1] == 'x' || b[i + 1] == 'X') && is_hex(b[i + 2]);
     bool is_float = false;
     if (hex) {
         i += 2;
@@ -265,8 +265,7 @@ static int scan_text(struct scan *s)
                 depth--;
         } else if (c == '=' || c == ':') {
             if (++keys[depth] > SCRIPT_GROUP_KEYS_MAX) {
-                scan_error(s, "more than %d settings in one group",
-                           SCRIPT_GROUP_KEYS_MAX);
+                scan_error(s, "more than %d settings in one group", SCRIPT_GROUP_KEYS_MAX);
                 return -1;
             }
         } else if (is_name_start(c)) {

@@ -14,13 +14,11 @@ const char *const script_kind_names[EBB_KIND_COUNT] = {"breathing", "grounding",
 const char *const script_phase_names[EBB_PHASE_COUNT] = {"inhale", "exhale", "hold"};
 const char *const script_ease_names[EBB_EASE_COUNT] = {"smooth", "linear", "sine"};
 const char *const script_side_names[EBB_SIDE_COUNT] = {"-", "left", "right"};
-const char *const script_visual_names[EBB_VISUAL_COUNT] = {"circle", "box", "wave", "bar",
-                                                           "none"};
+const char *const script_visual_names[EBB_VISUAL_COUNT] = {"circle", "box", "wave", "bar", "none"};
 const char *const script_action_names[EBB_STEP_ACTION_COUNT] = {"none", "tense", "release"};
 const char *const script_advance_names[EBB_ADVANCE_COUNT] = {"manual", "timed"};
 const char *const script_cues_names[EBB_CUES_COUNT] = {"tones", "bell", "none"};
-const char *const script_ambient_names[EBB_AMBIENT_COUNT] = {"none", "breath", "brown",
-                                                             "pink"};
+const char *const script_ambient_names[EBB_AMBIENT_COUNT] = {"none", "breath", "brown", "pink"};
 
 int script_line(const config_setting_t *s)
 {
@@ -129,8 +127,8 @@ int script_number(struct script_ctx *ctx, const config_setting_t *s, double min,
     char found[96];
     double v = is_number(s) ? config_setting_get_float(s) : 0.0;
     if (!is_number(s) || !isfinite(v) || v < min || v > max) {
-        script_error(ctx, s, "\"%s\" must be a number from %g to %g%s%s, found %s", key_of(s),
-                     min, max, unit ? " " : "", unit ? unit : "",
+        script_error(ctx, s, "\"%s\" must be a number from %g to %g%s%s, found %s", key_of(s), min,
+                     max, unit ? " " : "", unit ? unit : "",
                      script_describe(s, found, sizeof found));
         return -1;
     }
@@ -185,14 +183,14 @@ int script_string(struct script_ctx *ctx, const config_setting_t *s, int max_cha
     const char *v = config_setting_get_string(s);
     size_t chars = script_utf8_chars(v);
     if (chars > (size_t)max_chars || (chars == 0 && !allow_empty)) {
-        script_error(ctx, s, "\"%s\" must be a text of %d to %d characters, found %zu",
-                     key_of(s), allow_empty ? 0 : 1, max_chars, chars);
+        script_error(ctx, s, "\"%s\" must be a text of %d to %d characters, found %zu", key_of(s),
+                     allow_empty ? 0 : 1, max_chars, chars);
         return -1;
     }
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         if ((*p < 0x20 && !(multiline && *p == '\n')) || *p == 0x7F) {
-            script_error(ctx, s, "\"%s\" contains a control character (0x%02x)%s", key_of(s),
-                         *p, multiline ? "; only \\n is allowed" : "");
+            script_error(ctx, s, "\"%s\" contains a control character (0x%02x)%s", key_of(s), *p,
+                         multiline ? "; only \\n is allowed" : "");
             return -1;
         }
     }
@@ -220,7 +218,10 @@ int script_enum(struct script_ctx *ctx, const config_setting_t *s, const char *c
     size_t used = 0;
     for (int i = 0; i < count && used < sizeof list; i++)
         used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-                                 i == 0 ? "" : i == count - 1 ? " or " : ", ", names[i]);
+                                 i == 0           ? ""
+                                 : i == count - 1 ? " or "
+                                                  : ", ",
+                                 names[i]);
     script_error(ctx, s, "\"%s\" must be %s, found %s", key_of(s), list,
                  script_describe(s, found, sizeof found));
     return -1;
@@ -233,7 +234,8 @@ int script_expect(struct script_ctx *ctx, const config_setting_t *s, bool list)
     if (list ? (t == CONFIG_TYPE_LIST || t == CONFIG_TYPE_ARRAY) : t == CONFIG_TYPE_GROUP)
         return 0;
     script_error(ctx, s, "\"%s\" must be %s, found %s", key_of(s),
-                 list ? "a list ( ... )" : "a group { ... }", script_describe(s, found, sizeof found));
+                 list ? "a list ( ... )" : "a group { ... }",
+                 script_describe(s, found, sizeof found));
     return -1;
 }
 
@@ -280,8 +282,8 @@ const char *script_suggest(const char *key, const char *const *known)
     return best;
 }
 
-void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s,
-                        const char *const *known, const char *where)
+void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s, const char *const *known,
+                        const char *where)
 {
     const char *key = config_setting_name(s);
     /* Past the kept diagnostics only the count matters: skip the search. */
@@ -297,7 +299,7 @@ void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s,
     char list[200] = "";
     size_t used = 0;
     for (const char *const *k = known; *k && used < sizeof list; k++)
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-                                 k == known ? "" : ", ", *k);
+        used +=
+            (size_t)snprintf(list + used, sizeof list - used, "%s%s", k == known ? "" : ", ", *k);
     script_error(ctx, s, "unknown key \"%.40s\" %s; the keys here are %s", key, where, list);
 }

@@ -9,7 +9,7 @@
 #include "script_int.h"
 
 static const char *const top_keys[] = {"version", "exercise", NULL};
-static const char *const common_keys[] = {"id",    "title", "kind", "summary",
+static const char *const common_keys[] = {"id",    "title", "kind",  "summary",
                                           "about", "tags",  "audio", NULL};
 static const char *const kind_keys[EBB_KIND_COUNT][7] = {
     {"visual", "prepare", "cycles", "duration", "pattern", "ramp", NULL},
@@ -33,10 +33,9 @@ const char *const *ebb_script_known_keys(void)
 {
     static const char *all[64];
     if (!all[0]) {
-        const char *const *tables[] = {top_keys,          common_keys,       kind_keys[0],
-                                       kind_keys[1],      kind_keys[2],      audio_keys,
-                                       script_phase_keys, script_ramp_keys,  script_step_keys,
-                                       script_taps_keys};
+        const char *const *tables[] = {
+            top_keys,   common_keys,       kind_keys[0],     kind_keys[1],     kind_keys[2],
+            audio_keys, script_phase_keys, script_ramp_keys, script_step_keys, script_taps_keys};
         int n = 0;
         for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
             for (const char *const *k = tables[t]; *k; k++) {
@@ -90,8 +89,9 @@ static void walk_id(struct script_ctx *ctx, const config_setting_t *s)
         return;
     }
     if (!cfg || strcmp(stem, id)) {
-        script_error(ctx, s, "id \"%s\" must match the file name \"%.64s\": rename the file to "
-                             "%s.cfg%s%s%s",
+        script_error(ctx, s,
+                     "id \"%s\" must match the file name \"%.64s\": rename the file to "
+                     "%s.cfg%s%s%s",
                      id, base, id, stem_ok ? " or set id = \"" : "", stem_ok ? stem : "",
                      stem_ok ? "\"" : "");
         return;
@@ -118,8 +118,8 @@ static void walk_tags(struct script_ctx *ctx, const config_setting_t *s)
     }
     for (int i = 0; i < n; i++) {
         char *tag = NULL;
-        if (script_string(ctx, config_setting_get_elem(s, (unsigned)i), TAG_CHARS_MAX, false,
-                          false, &tag) == 0)
+        if (script_string(ctx, config_setting_get_elem(s, (unsigned)i), TAG_CHARS_MAX, false, false,
+                          &tag) == 0)
             ex->tags[ex->tag_count++] = tag;
     }
 }
@@ -193,8 +193,9 @@ static void check_breathing(struct script_ctx *ctx, const config_setting_t *g)
     const config_setting_t *duration = config_setting_get_member(g, "duration");
     const config_setting_t *pattern = config_setting_get_member(g, "pattern");
     if (!pattern)
-        script_error(ctx, g, "a breathing exercise needs \"pattern\", a list of phases such as "
-                             "( { phase = \"inhale\"; seconds = 4.0; } )");
+        script_error(ctx, g,
+                     "a breathing exercise needs \"pattern\", a list of phases such as "
+                     "( { phase = \"inhale\"; seconds = 4.0; } )");
     if (cycles && duration) {
         const config_setting_t *later =
             script_line(cycles) > script_line(duration) ? cycles : duration;
@@ -215,8 +216,9 @@ static void check_breathing(struct script_ctx *ctx, const config_setting_t *g)
         double total = ex->prepare_s + cycle_s * ex->cycles;
         format_hms(len, sizeof len, total);
         if (total > EBB_SESSION_S_MAX)
-            script_error(ctx, cycles, "the session would last %s (%d cycles of %g seconds): a "
-                                      "session lasts at most 4 hours",
+            script_error(ctx, cycles,
+                         "the session would last %s (%d cycles of %g seconds): a "
+                         "session lasts at most 4 hours",
                          len, ex->cycles, cycle_s);
     } else if (ex->prepare_s + ex->duration_s > EBB_SESSION_S_MAX ||
                ex->prepare_s + cycle_s > EBB_SESSION_S_MAX) {
@@ -233,8 +235,9 @@ static void check_grounding(struct script_ctx *ctx, const config_setting_t *g)
     struct ebb_exercise *ex = ctx->ex;
     const config_setting_t *steps = config_setting_get_member(g, "steps");
     if (!steps) {
-        script_error(ctx, g, "a grounding exercise needs \"steps\", a list such as "
-                             "( { prompt = \"Notice five things you can see\"; count = 5; } )");
+        script_error(ctx, g,
+                     "a grounding exercise needs \"steps\", a list such as "
+                     "( { prompt = \"Notice five things you can see\"; count = 5; } )");
         return;
     }
     double total = 0.0;
@@ -319,8 +322,9 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
     else if (kind == EBB_KIND_GROUNDING)
         check_grounding(ctx, g);
     else if (kind == EBB_KIND_SEQUENCE && !config_setting_get_member(g, "items"))
-        script_error(ctx, g, "a sequence needs \"items\", a list of exercise ids such as "
-                             "[ \"box\", \"five-senses\" ]");
+        script_error(ctx, g,
+                     "a sequence needs \"items\", a list of exercise ids such as "
+                     "[ \"box\", \"five-senses\" ]");
 }
 
 int script_walk(struct script_ctx *ctx, const config_t *cfg)
@@ -336,9 +340,11 @@ int script_walk(struct script_ctx *ctx, const config_t *cfg)
         char found[96];
         if (!strcmp(name, "version")) {
             int t = config_setting_type(c);
-            if ((t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) || config_setting_get_int64(c) != 1)
-                script_error(ctx, c, "\"version\" must be 1 (the script format this ebb reads), "
-                                     "found %s",
+            if ((t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) ||
+                config_setting_get_int64(c) != 1)
+                script_error(ctx, c,
+                             "\"version\" must be 1 (the script format this ebb reads), "
+                             "found %s",
                              script_describe(c, found, sizeof found));
         } else if (!strcmp(name, "exercise")) {
             if (script_expect(ctx, c, false) == 0)
