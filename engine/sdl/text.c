@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define CACHE_MAX 160  /* textures kept: every string of a screen fits */
 #define KEY_MAX 256    /* longer strings are drawn but not cached */
@@ -99,6 +100,12 @@ struct text *text_open(SDL_Renderer *ren, char *err, size_t err_size)
         snprintf(err, err_size,
                  "no font found that covers Latin, Greek and Cyrillic "
                  "(install fonts-dejavu-core, or set EBB_FONT to a .ttf file)");
+        free(t);
+        return NULL;
+    }
+    struct stat st; /* EBB_FONT may name a FIFO, whose open would wait for ever */
+    if (stat(t->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        snprintf(err, err_size, "cannot open the font %s: not a regular file", t->path);
         free(t);
         return NULL;
     }
