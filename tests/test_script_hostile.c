@@ -161,8 +161,8 @@ static void a_hundred_thousand_phases_give_one_message(void **state)
     write_file("phases.cfg", text, strlen(text));
     free(text);
     free(pattern);
-    expect_one_error("phases.cfg",
-                     "FILE:4: error: \"pattern\" has 100000 phases; at most 256 are allowed");
+    expect_one_error("phases.cfg", "FILE:4: error: more than 1024 values in one list (a "
+                                   "pattern or steps hold at most 256, items 64, tags 16)");
 }
 
 static void deep_nesting_gives_one_message(void **state)

@@ -13,9 +13,12 @@
 
 /* Limits of the raw text, checked before libconfig sees it (docs/script-format.md). */
 #define SCRIPT_DEPTH_MAX 16 /* groups and lists nested in each other */
-#define SCRIPT_GROUP_KEYS_MAX                                                                      \
-    64 /* settings in one group: libconfig's duplicate check                                       \
-          is quadratic, so 250 000 keys would take minutes */
+/* Settings in one group: libconfig's duplicate check is quadratic, so 250 000 keys
+ * would take minutes. */
+#define SCRIPT_GROUP_KEYS_MAX 64
+/* Values in one list or array: libconfig grows lists 16 at a time, which is quadratic
+ * under a sanitizer; no list may hold more than 256 anyway. */
+#define SCRIPT_LIST_VALUES_MAX 1024
 
 /* One load: where diagnostics go and what is being built. */
 struct script_ctx {

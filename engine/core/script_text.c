@@ -240,11 +240,14 @@ static void scan_name(struct scan *s)
     }
 }
 
-/* Returns -1 at the first limit that stops the scan (depth, keys per group). */
+/* Returns -1 at the first limit that stops the scan (depth, keys per group, values
+ * per list). */
 static int scan_text(struct scan *s)
 {
     int depth = 0;
-    int keys[SCRIPT_DEPTH_MAX + 1] = {0};
+    int count[SCRIPT_DEPTH_MAX + 1] = {0}; /* settings of a group, commas of a list */
+    bool list[SCRIPT_DEPTH_MAX + 1] = {false};
+    int opened[SCRIPT_DEPTH_MAX + 1] = {0}; /* the line each was opened on */
     while (s->i < s->len) {
         char c = s->b[s->i];
         if (skip_quoted(s))
@@ -259,13 +262,25 @@ static int scan_text(struct scan *s)
                            SCRIPT_DEPTH_MAX);
                 return -1;
             }
-            keys[++depth] = 0;
+            depth++;
+            count[depth] = 0;
+            list[depth] = c != '{';
+            opened[depth] = s->line;
         } else if (c == '}' || c == ')' || c == ']') {
             if (depth > 0)
                 depth--;
-        } else if (c == '=' || c == ':') {
-            if (++keys[depth] > SCRIPT_GROUP_KEYS_MAX) {
+        } else if ((c == '=' || c == ':') && !list[depth]) {
+            if (++count[depth] > SCRIPT_GROUP_KEYS_MAX) {
                 scan_error(s, "more than %d settings in one group", SCRIPT_GROUP_KEYS_MAX);
+                return -1;
+            }
+        } else if (c == ',' && list[depth]) {
+            if (++count[depth] >= SCRIPT_LIST_VALUES_MAX) {
+                s->line = opened[depth];
+                scan_error(s,
+                           "more than %d values in one list (a pattern or steps hold at most "
+                           "%d, items %d, tags %d)",
+                           SCRIPT_LIST_VALUES_MAX, EBB_PHASES_MAX, EBB_ITEMS_MAX, EBB_TAGS_MAX);
                 return -1;
             }
         } else if (is_name_start(c)) {
