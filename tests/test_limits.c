@@ -326,8 +326,7 @@ static void negative_and_zero_durations_are_refused(void **state)
         "  cycles = 1;\n  pattern = ({ phase = \"inhale\"; seconds = -4.0; });\n};\n",
         "  duration = 0.0;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });\n};\n",
         "  duration = -60.0;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });\n};\n",
-        "  prepare = -3.0; cycles = 1;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });"
-        "\n};\n",
+        "  prepare = -3.0; cycles = 1;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });\n};\n",
         "  cycles = 0;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });\n};\n",
         "  cycles = -5;\n  pattern = ({ phase = \"inhale\"; seconds = 4.0; });\n};\n",
     };
