@@ -506,6 +506,30 @@ static void a_buffer_needs_no_terminating_nul_and_is_limited_to_1_mib(void **sta
     free(large);
 }
 
+static void version_is_one_however_it_is_written(void **state)
+{
+    (void)state;
+    struct ebb_diags d;
+    char buf[1024];
+    const char *tail = "exercise = { id = \"v\"; title = \"V\"; kind = \"sequence\"; items = "
+                       "[\"box\"]; };\n";
+    const char *ok[] = {"version = 1;\n", "version = 1.0;\n", "version = 1L;\n"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%s%s", ok[i], tail);
+        struct ebb_exercise *ex = load_text(text, "v.cfg", &d);
+        if (!ex)
+            fail_msg("%s refused: %s", ok[i], first(&d, buf, sizeof buf));
+        ebb_script_free(ex);
+    }
+    char text[256];
+    snprintf(text, sizeof text, "version = \"1\";\n%s", tail);
+    assert_null(load_text(text, "v.cfg", &d));
+    assert_string_equal(first(&d, buf, sizeof buf),
+                        "v.cfg:1: error: \"version\" must be 1 (the script format this ebb "
+                        "reads), found \"1\"");
+}
+
 static void a_byte_order_mark_is_skipped(void **state)
 {
     (void)state;
@@ -589,6 +613,7 @@ int main(void)
         cmocka_unit_test(numbers_too_large_for_libconfig_are_refused_not_wrapped),
         cmocka_unit_test(the_id_must_equal_the_file_name_wherever_it_is_loaded_from),
         cmocka_unit_test(a_buffer_needs_no_terminating_nul_and_is_limited_to_1_mib),
+        cmocka_unit_test(version_is_one_however_it_is_written),
         cmocka_unit_test(a_byte_order_mark_is_skipped),
         cmocka_unit_test(names_and_ids_follow_the_design),
         cmocka_unit_test(known_keys_name_every_key_of_the_design_once),

@@ -340,8 +340,10 @@ int script_walk(struct script_ctx *ctx, const config_t *cfg)
         char found[96];
         if (!strcmp(name, "version")) {
             int t = config_setting_type(c);
-            if ((t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) ||
-                config_setting_get_int64(c) != 1)
+            bool one = (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64)
+                           ? config_setting_get_int64(c) == 1
+                           : t == CONFIG_TYPE_FLOAT && config_setting_get_float(c) == 1.0;
+            if (!one)
                 script_error(ctx, c,
                              "\"version\" must be 1 (the script format this ebb reads), "
                              "found %s",
