@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "grounding_view.h"
 #include "render.h"
 #include "visuals.h"
 
@@ -109,63 +110,6 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
     }
 }
 
-static void grounding(struct scene *sc, const struct ebb_session_view *v, float op)
-{
-    const struct ebb_exercise *ex = v->ex;
-    float u = unit(sc);
-    if (v->step < 0 || v->step >= ex->step_count)
-        return;
-    const struct ebb_step *st = &ex->steps[v->step];
-    float sop = op * (float)(v->step_fade > 0 ? v->step_fade : 0.0);
-    float y = sc->h * 0.34f;
-    int hgt = text_draw_wrapped(sc->text, TEXT_LARGE, st->prompt, sc->w / 2.0f, y,
-                                sc->w * 0.8f, 3, TEXT_CENTER, fade(sc->th.text, sop));
-    y += hgt + 24 * u;
-    hgt = text_draw_wrapped(sc->text, TEXT_BODY, st->detail, sc->w / 2.0f, y, sc->w * 0.7f, 4,
-                            TEXT_CENTER, fade(sc->th.muted, sop));
-    y += hgt + 30 * u;
-    char buf[96];
-    if (v->count > 1 && !sc->hide_numbers) {
-        /* one quiet dot per press, filled as they are counted */
-        float gap = 30 * u;
-        float x0 = sc->w / 2.0f - gap * (v->count - 1) / 2.0f;
-        for (int i = 0; i < v->count && i < 40; i++) {
-            SDL_Color c = i < v->presses ? sc->th.accent : sc->th.guide;
-            render_disc(sc->ren, x0 + gap * i, y + 10 * u, 8 * u, 2 * u, fade(c, sop));
-        }
-        y += 40 * u;
-    }
-    if (v->step_left_s > 0 && !sc->hide_numbers) {
-        snprintf(buf, sizeof buf, "%d", (int)ceil(v->step_left_s - 1e-6));
-        text_draw(sc->text, TEXT_BODY, buf, sc->w / 2.0f, y, TEXT_CENTER,
-                  fade(sc->th.muted, sop));
-    }
-    if (!sc->hide_numbers) {
-        snprintf(buf, sizeof buf, "step %d of %d", v->step + 1, v->step_count);
-        text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * u, 18 * u, TEXT_RIGHT,
-                  fade(sc->th.muted, op));
-    }
-    float p = v->step_count > 0 ? (float)(v->step + (v->step_complete ? 1 : 0)) / v->step_count
-                                : 0;
-    float ly = sc->h - 4 * u;
-    render_line(sc->ren, 0, ly, (float)sc->w, ly, 2 * u, fade(sc->th.panel, op));
-    render_line(sc->ren, 0, ly, sc->w * p, ly, 2 * u, fade(sc->th.guide, op));
-}
-
-static void transition(struct scene *sc, const struct ebb_session_view *v, float op)
-{
-    char buf[200];
-    float y = sc->h * 0.38f;
-    snprintf(buf, sizeof buf, "Next: %s", v->next ? v->next->title : "");
-    text_draw(sc->text, TEXT_LARGE, buf, sc->w / 2.0f, y, TEXT_CENTER, fade(sc->th.text, op));
-    y += text_line_height(sc->text, TEXT_LARGE) * 1.4f;
-    if (v->transition_left_s > 0)
-        snprintf(buf, sizeof buf, "in %d", (int)ceil(v->transition_left_s - 1e-6));
-    else
-        snprintf(buf, sizeof buf, "Space when you are ready");
-    text_draw(sc->text, TEXT_BODY, buf, sc->w / 2.0f, y, TEXT_CENTER, fade(sc->th.muted, op));
-}
-
 void scene_session(struct scene *sc, const struct ebb_session_view *v,
                    const struct ebb_timeline *tl)
 {
@@ -174,12 +118,12 @@ void scene_session(struct scene *sc, const struct ebb_session_view *v,
     if (!v->ex)
         return;
     header(sc, v, op);
-    if (v->state == EBB_SESSION_TRANSITION)
-        transition(sc, v, op);
+    if (v->in_transition)
+        grounding_view_transition(sc, v, op);
     else if (v->ex->kind == EBB_KIND_BREATHING)
         breathing(sc, v, tl, op);
     else
-        grounding(sc, v, op);
+        grounding_view_step(sc, v, op);
     if (paused) {
         float u = unit(sc);
         text_draw(sc->text, TEXT_LARGE, "Paused — Space to go on", sc->w / 2.0f,
