@@ -13,7 +13,8 @@
 #include "screenshot.h"
 #include "sound.h"
 
-static const char *const screen_names[SCREEN_COUNT] = {"picker", "session", "finished"};
+static const char *const screen_names[SCREEN_COUNT] = {"picker",  "session", "finished",
+                                                           "checkin", "suggest", "history"};
 
 void app_notice(struct app *a, const char *fmt, ...)
 {
@@ -35,6 +36,7 @@ static void set_screen(struct app *a, enum screen s)
 
 static void end_session(struct app *a)
 {
+    journal_flow_session_end(a); /* its journal record */
     if (!a->session)
         return;
     ebb_session_free(a->retired); /* the audio moved past it when a->session began */
@@ -54,6 +56,8 @@ int app_start_session(struct app *a, const char *name)
         app_notice(a, "“%s” cannot be started: see the terminal", keep);
         return -1;
     }
+    if (journal_flow_before(a, keep))
+        return 0; /* the check-in first; it starts the session */
     struct ebb_timeline_options topt;
     struct ebb_diags d;
     ebb_diags_clear(&d);
@@ -67,6 +71,7 @@ int app_start_session(struct app *a, const char *name)
     }
     a->last_state = EBB_SESSION_RUNNING;
     a->hint_until_us = a->now_us + APP_HINT_US;
+    journal_flow_started(a);
     sound_follow(a->audio, a->session, true);
     set_screen(a, SCREEN_SESSION);
     testhook_log(&a->hook, "start %s", a->launch.ex->id);
@@ -76,6 +81,8 @@ int app_start_session(struct app *a, const char *name)
 void app_finish(struct app *a)
 {
     end_session(a);
+    if (journal_flow_after(a))
+        return; /* the check-in after, then the end screen */
     set_screen(a, SCREEN_FINISHED);
 }
 
@@ -155,6 +162,8 @@ void app_draw(struct app *a)
         scene_session(sc, &v, ebb_session_timeline(a->session));
     } else if (a->screen == SCREEN_FINISHED) {
         scene_finished(sc, a->launch.ex, a->finish_sel);
+    } else {
+        journal_flow_draw(a);
     }
     if (a->help)
         scene_help(sc);

@@ -44,7 +44,7 @@ static bool common(struct app *a, const struct input *in)
     case IN_VOLUME_UP: volume(a, 5, false); return true;
     case IN_VOLUME_DOWN: volume(a, -5, false); return true;
     case IN_MUTE: volume(a, 0, true); return true;
-    case IN_JOURNAL: return true; /* the journal's screen does not exist yet */
+    case IN_JOURNAL: journal_flow_history_key(a); return true;
     case IN_HIDE:
         a->sc.hide_numbers = !a->sc.hide_numbers;
         return true;
@@ -190,6 +190,7 @@ void app_handle(struct app *a, const struct input *in)
     case SCREEN_PICKER: picker_input(a, in); break;
     case SCREEN_SESSION: session_input(a, in); break;
     case SCREEN_FINISHED: finished_input(a, in); break;
+    case SCREEN_HISTORY: journal_flow_history_input(a, in); break;
     default: break;
     }
 }

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "clock.h"
 #include "input.h"
+#include "journal_hook.h"
 #include "launch.h"
 #include "picker.h"
 #include "scene.h"
@@ -21,7 +22,16 @@
 #define APP_NOTICE_US 2500000u  /* a notice ("Volume 60%") shows this long */
 #define APP_PADS_MAX 4
 
-enum screen { SCREEN_PICKER, SCREEN_SESSION, SCREEN_FINISHED, SCREEN_COUNT };
+/* CHECKIN, SUGGEST and HISTORY are drawn and handled by journal_hook.c */
+enum screen {
+    SCREEN_PICKER,
+    SCREEN_SESSION,
+    SCREEN_FINISHED,
+    SCREEN_CHECKIN,
+    SCREEN_SUGGEST,
+    SCREEN_HISTORY,
+    SCREEN_COUNT
+};
 enum after_fade { AFTER_NOTHING, AFTER_QUIT, AFTER_PICKER };
 
 struct app {
@@ -67,6 +77,7 @@ struct app {
     int status;
 
     struct testhook hook;
+    struct journal_flow flow; /* check-in, journal, history (journal_hook.h) */
     SDL_GameController *pads[APP_PADS_MAX];
 };
 

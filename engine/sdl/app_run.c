@@ -89,6 +89,7 @@ static void shut_down(struct app *a)
         launch_print(&d);
     }
     sound_close(a->audio); /* first: the callback stops reading plans and exercises */
+    journal_flow_quit(a); /* a session still open is recorded as left early */
     ebb_session_free(a->session);
     ebb_session_free(a->retired);
     launch_free(&a->launch);
@@ -128,6 +129,8 @@ static void event(struct app *a, const SDL_Event *e)
         open_pad(a, e->cdevice.which);
         return;
     }
+    if (journal_flow_event(a, e))
+        return; /* the check-in's slider and the offer take their own events */
     bool typing = a->screen == SCREEN_PICKER && a->picker.typing;
     if (input_translate(e, typing, a->scale_x, a->scale_y, a->sc.w, a->sc.h, &in))
         app_handle(a, &in);
