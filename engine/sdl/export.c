@@ -34,19 +34,6 @@ static uint64_t frame_us(int i, int fps)
     return (uint64_t)llround((double)i * 1e6 / fps);
 }
 
-/* True when the session waits for the person: a manual step or a transition's key. */
-static bool waiting(const struct ebb_session_view *v)
-{
-    if (v->state == EBB_SESSION_TRANSITION)
-        return v->transition_left_s <= 0;
-    if (v->state != EBB_SESSION_RUNNING || !v->ex || v->ex->kind != EBB_KIND_GROUNDING)
-        return false;
-    if (v->step < 0 || v->step >= v->ex->step_count || v->step_complete)
-        return false;
-    const struct ebb_step *st = &v->ex->steps[v->step];
-    return st->seconds <= 0 && !st->taps.present;
-}
-
 static int keep_event(struct run *r, const struct ebb_event *ev)
 {
     if (r->count == r->cap) {
@@ -66,10 +53,8 @@ static void step_to(struct ebb_session *s, uint64_t from, uint64_t t, uint64_t p
 {
     uint64_t next = press_us ? (from / press_us + 1) * press_us : UINT64_MAX;
     while (next <= t) {
-        struct ebb_session_view v;
         ebb_session_update(s, next);
-        ebb_session_view(s, next, &v);
-        if (waiting(&v))
+        if (ebb_session_waiting(s))
             ebb_session_act(s, EBB_ACTION_PRESS, next);
         next += press_us;
     }
@@ -130,8 +115,8 @@ static int write_tsv(const struct run *r, const char *path)
     for (size_t i = 0; i < r->count; i++) {
         const struct ebb_event *ev = &r->events[i];
         const char *shown = ev->kind == EBB_EVENT_CUE ? ebb_event_cue_name(ev) : ev->text;
-        if (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_PHASE && ev->kind != EBB_EVENT_STEP)
-            shown = NULL;
+        if (ev->kind == EBB_EVENT_PREPARE || ev->kind == EBB_EVENT_END)
+            shown = NULL; /* a press's is the count so far, a transition's the next title */
         ebb_tsv_escape(shown, text, sizeof text);
         fprintf(f, "%.6f\t%s\t%s\t%s\t%s\n", (double)ev->t_us / 1e6,
                 ebb_event_kind_name(ev->kind), ev->has_phase ? ebb_phase_name(ev->phase) : "-",
