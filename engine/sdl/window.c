@@ -109,17 +109,34 @@ void window_output(const struct window *w, int *pw, int *ph, float *sx, float *s
     *sy = wh > 0 ? (float)*ph / wh : 1;
 }
 
-void window_present(struct window *w)
+/* Sleeps what is left of the refresh period (vsync that really waits leaves nothing). */
+static void pace(struct window *w)
 {
-    SDL_RenderPresent(w->ren);
     uint64_t now = clock_system_us();
     uint64_t spent = now - w->frame_start_us;
-    /* vsync that really waits leaves nothing to sleep; otherwise sleep the rest */
-    if (spent + 1000 < w->period_us) {
+    if (!w->unpaced && spent + 1000 < w->period_us) {
         SDL_Delay((Uint32)((w->period_us - spent) / 1000));
         now = clock_system_us();
     }
     w->frame_start_us = now;
+}
+
+void window_present(struct window *w)
+{
+    SDL_RenderPresent(w->ren);
+    pace(w);
+}
+
+void window_present_rects(struct window *w, const SDL_Rect *rects, int n)
+{
+    if (n > 0 && w->software) {
+        /* the software renderer draws into the window surface: send only what changed */
+        SDL_RenderFlush(w->ren);
+        SDL_UpdateWindowSurfaceRects(w->win, rects, n);
+    } else if (n > 0) {
+        SDL_RenderPresent(w->ren);
+    }
+    pace(w);
 }
 
 bool redraw_animating(const struct redraw_in *in)

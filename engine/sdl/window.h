@@ -22,6 +22,7 @@ struct window {
     bool software;      /* the software renderer is in use */
     uint64_t period_us; /* one refresh of the display (60 Hz when SDL says 0) */
     uint64_t frame_start_us;
+    bool unpaced;       /* the benchmark's frames: never sleep after a present */
 };
 
 /* Opens the window and renderer. Returns 0, or -1 with one line in err. */
@@ -34,6 +35,11 @@ void window_output(const struct window *w, int *pw, int *ph, float *sx, float *s
 /* Presents, then sleeps what is left of the refresh period when presenting did not
  * wait for vsync. Never spins. */
 void window_present(struct window *w);
+
+/* The software renderer only: shows just these n rectangles of what was drawn (output
+ * pixels; n 0 shows nothing), then sleeps like window_present. Any other renderer
+ * presents the whole picture when n > 0. */
+void window_present_rects(struct window *w, const SDL_Rect *rects, int n);
 
 /* What the redraw decision looks at (tests/sdl/test_window.c). */
 struct redraw_in {
