@@ -152,7 +152,9 @@ static void taps(struct scene *sc, const struct gv_layout *l, const struct ebb_s
         bool lit = v->tap >= 0 && !v->tap_resting &&
                    (v->tap_side == EBB_SIDE_NONE ||
                     v->tap_side == (i == 0 ? EBB_SIDE_LEFT : EBB_SIDE_RIGHT));
+        /* the glow stays bright a little longer than it fades, so the side reads at a glance */
         float g = lit ? clampf((float)v->tap_glow, 0, 1) : 0;
+        g = 1 - (1 - g) * (1 - g);
         render_disc(sc->ren, xs[i], l->fig_y, l->tap_r, 2 * l->unit, fade(quiet, op));
         render_ring(sc->ren, xs[i], l->fig_y, l->tap_r, 1.5f * l->unit, fade(sc->th.guide, op));
         if (g <= 0)
