@@ -25,6 +25,7 @@ struct ebb_session {
     int item_count;                          /* 1 unless a sequence */
     struct ebb_timeline *plans;              /* owned; item_count, zeroed for non-breathing */
     bool *has_plan;                          /* owned; item_count */
+    struct ebb_timeline_options opt;         /* the options the plans were built with */
 
     uint64_t start_us;     /* the caller's clock at ebb_session_new: event time 0 */
     uint64_t last_us;      /* the clock at the previous call */
@@ -36,8 +37,25 @@ struct ebb_session {
     bool in_transition; /* between item and item + 1 */
     int item;
 
-    /* breathing: item time up to which events are queued (exclusive) */
+    /* breathing: plan time up to which events are queued (exclusive) */
     uint64_t done_us;
+
+    /* live reload (a single exercise only). Plan time = item time + plan_offset_us. A
+     * plan once handed out is never freed before the session: the audio may read it. */
+    struct ebb_timeline *live;             /* owned; the reloaded plan now running, or NULL */
+    uint64_t plan_offset_us;               /* plan time at item time 0 (after a reload) */
+    uint64_t rebase_us;                    /* how far reloads moved the item's origin, in all */
+    struct ebb_timeline *pending;          /* owned; the plan waiting for its boundary, or NULL */
+    const struct ebb_exercise *pending_ex; /* the version waiting (breathing or grounding) */
+    uint64_t pending_at_us;                /* item time of the boundary */
+    uint64_t pending_offset_us;            /* plan time of the new plan at that boundary */
+    int pending_mark;                      /* the new plan's cycle at that boundary */
+    struct ebb_timeline **retired;         /* owned; plans replaced, kept until the session ends */
+    size_t retired_count;
+    size_t retired_cap;
+    int reloads;           /* reloads applied */
+    uint64_t reload_at_us; /* event time (from start) of the last one */
+    int reload_mark;       /* cycle (breathing) or step (grounding) it began at */
 
     /* grounding; times are item time (clock - origin) */
     int step;
@@ -59,6 +77,12 @@ struct ebb_session {
 static const struct ebb_exercise *current(const struct ebb_session *s)
 {
     return s->items ? s->items[s->item] : s->ex;
+}
+
+/* The breathing plan running now: a reloaded one, or the item's own. */
+static const struct ebb_timeline *plan_of(const struct ebb_session *s)
+{
+    return s->live ? s->live : &s->plans[s->item];
 }
 
 static uint64_t us_of(double seconds)
@@ -218,6 +242,13 @@ static void end_item(struct ebb_session *s, uint64_t at_us);
 static void next_step(struct ebb_session *s, uint64_t at_us)
 {
     s->pressed[s->step] = s->presses;
+    if (s->pending_ex && !s->items) { /* a saved edit: its steps from the next one on */
+        s->ex = s->pending_ex;
+        s->pending_ex = NULL;
+        s->reloads++;
+        s->reload_at_us = s->origin_us + at_us - s->start_us;
+        s->reload_mark = s->step + 1;
+    }
     if (s->step + 1 < current(s)->step_count)
         start_step(s, s->step + 1, at_us);
     else
@@ -323,7 +354,16 @@ static void end_item(struct ebb_session *s, uint64_t at_us)
     emit(s, 0, EBB_EVENT_TRANSITION, EBB_SIDE_NONE, s->items[s->item + 1]->title);
 }
 
-/* Queues a breathing item's events with item time in [done_us, upto_us]. */
+/* A reloaded plan starts mid-way: its prepare row and bell at plan time 0 are not
+ * heard again (the sound's source skips them the same way). */
+static bool reload_edge(const struct ebb_session *s, const struct ebb_event *ev)
+{
+    return s->live && ev->t_us == 0 &&
+           (ev->kind == EBB_EVENT_PREPARE ||
+            (ev->kind == EBB_EVENT_CUE && !ev->has_phase && ev->sound == EBB_SOUND_BELL));
+}
+
+/* Queues a breathing item's events with plan time in [done_us, upto_us]. */
 static void breath_until(struct ebb_session *s, const struct ebb_timeline *tl, uint64_t upto_us)
 {
     enum { CHUNK = 32 };
@@ -346,13 +386,40 @@ static void breath_until(struct ebb_session *s, const struct ebb_timeline *tl, u
         }
         for (size_t i = 0; i < keep; i++) {
             struct ebb_event ev = buf[i];
-            if (ev.kind == EBB_EVENT_END && !last_item(s))
+            if ((ev.kind == EBB_EVENT_END && !last_item(s)) || reload_edge(s, &ev))
                 continue;
-            ev.t_us = s->origin_us + ev.t_us - s->start_us;
+            ev.t_us = s->origin_us + ev.t_us - s->plan_offset_us - s->start_us;
             push(s, &ev);
         }
         s->done_us = next;
     }
+}
+
+/* Keeps a replaced plan until the session ends (the audio may still read it); room
+ * was reserved by ebb_session_reload, so this cannot fail. */
+static void retire(struct ebb_session *s, struct ebb_timeline *tl)
+{
+    if (tl)
+        s->retired[s->retired_count++] = tl;
+}
+
+/* The breathing boundary of a pending reload is reached: the item's origin moves
+ * there and the new plan runs on from its own time pending_offset_us. */
+static void apply_reload(struct ebb_session *s)
+{
+    uint64_t at = s->pending_at_us;
+    retire(s, s->live);
+    s->live = s->pending;
+    s->pending = NULL;
+    s->origin_us += at;
+    s->rebase_us += at;
+    s->plan_offset_us = s->pending_offset_us;
+    s->done_us = s->plan_offset_us;
+    s->ex = s->pending_ex;
+    s->pending_ex = NULL;
+    s->reloads++;
+    s->reload_at_us = s->origin_us - s->start_us;
+    s->reload_mark = s->pending_mark;
 }
 
 /* Moves everything forward to the clock time now_us (not paused). */
@@ -370,10 +437,18 @@ static void advance(struct ebb_session *s, uint64_t now_us)
         }
         const struct ebb_exercise *ex = current(s);
         if (ex->kind == EBB_KIND_BREATHING) {
-            const struct ebb_timeline *tl = &s->plans[s->item];
-            breath_until(s, tl, loc < tl->end_us ? loc : tl->end_us);
-            if (loc >= tl->end_us) {
-                end_item(s, tl->end_us);
+            const struct ebb_timeline *tl = plan_of(s);
+            if (s->pending && loc >= s->pending_at_us) {
+                uint64_t b = s->pending_at_us + s->plan_offset_us;
+                if (b > 0)
+                    breath_until(s, tl, b - 1); /* the old version up to its boundary */
+                apply_reload(s);
+                continue;
+            }
+            uint64_t pt = loc + s->plan_offset_us;
+            breath_until(s, tl, pt < tl->end_us ? pt : tl->end_us);
+            if (pt >= tl->end_us) {
+                end_item(s, tl->end_us - s->plan_offset_us);
                 continue;
             }
             return;
@@ -446,6 +521,7 @@ struct ebb_session *ebb_session_new(const struct ebb_exercise *ex,
     }
     struct ebb_timeline_options o;
     item_options(ex, opt, &o);
+    s->opt = o;
     for (int i = 0; i < s->item_count; i++) {
         const struct ebb_exercise *it = s->items ? s->items[i] : ex;
         if (it->kind != EBB_KIND_BREATHING)
@@ -471,6 +547,16 @@ void ebb_session_free(struct ebb_session *s)
         for (int i = 0; i < s->item_count; i++)
             if (s->has_plan[i])
                 ebb_timeline_deinit(&s->plans[i]);
+    struct ebb_timeline *own[] = {s->live, s->pending};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        ebb_timeline_deinit(own[i]);
+        free(own[i]);
+    }
+    for (size_t i = 0; i < s->retired_count; i++) {
+        ebb_timeline_deinit(s->retired[i]);
+        free(s->retired[i]);
+    }
+    free(s->retired);
     free(s->plans);
     free(s->has_plan);
     free(s);
@@ -669,7 +755,7 @@ void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_s
     out->ex = ex;
     out->item = s->item;
     out->item_count = s->item_count;
-    out->item_elapsed_us = loc;
+    out->item_elapsed_us = loc + s->rebase_us;
     out->state = s->finished        ? EBB_SESSION_FINISHED
                  : s->paused        ? EBB_SESSION_PAUSED
                  : s->in_transition ? EBB_SESSION_TRANSITION
@@ -684,8 +770,9 @@ void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_s
         return;
     }
     if (ex->kind == EBB_KIND_BREATHING) {
-        const struct ebb_timeline *tl = &s->plans[s->item];
-        ebb_timeline_at(tl, loc < tl->end_us ? loc : tl->end_us, &out->frame);
+        const struct ebb_timeline *tl = plan_of(s);
+        uint64_t pt = loc + s->plan_offset_us;
+        ebb_timeline_at(tl, pt < tl->end_us ? pt : tl->end_us, &out->frame);
         return;
     }
     view_grounding(s, loc, out);
@@ -705,7 +792,7 @@ const struct ebb_timeline *ebb_session_timeline(const struct ebb_session *s)
 {
     if (!s || s->in_transition || !s->has_plan[s->item])
         return NULL;
-    return &s->plans[s->item];
+    return plan_of(s);
 }
 
 uint64_t ebb_session_origin_us(const struct ebb_session *s)
@@ -741,4 +828,111 @@ double ebb_session_grounding_length_s(const struct ebb_exercise *ex)
         total += step_length_us(ex, &ex->steps[i]) + EBB_SESSION_STEP_GAP_US;
     }
     return (double)total / 1e6;
+}
+
+/* ---- live reload ---- */
+
+/* Room for two more retired plans (the pending one replaced, the live one at apply). */
+static int reserve(struct ebb_session *s)
+{
+    if (s->retired_count + 2 <= s->retired_cap)
+        return 0;
+    size_t cap = s->retired_cap ? s->retired_cap * 2 : 8;
+    struct ebb_timeline **n = realloc(s->retired, cap * sizeof *n);
+    if (!n)
+        return -1;
+    s->retired = n;
+    s->retired_cap = cap;
+    return 0;
+}
+
+/* The new version's plan, and the cycle of the running plan it takes over at. */
+static struct ebb_timeline *reload_plan(struct ebb_session *s, const struct ebb_exercise *ex,
+                                        int from_cycle, struct ebb_diags *diags)
+{
+    struct ebb_timeline *np = calloc(1, sizeof *np);
+    if (!np)
+        return NULL;
+    struct ebb_timeline_options o = s->opt;
+    if (ebb_timeline_init(np, ex, &o, diags) == 0 && np->cycle_count < from_cycle) {
+        /* the new version is shorter than what has been done: it ends at the boundary */
+        ebb_timeline_deinit(np);
+        o.cycles = from_cycle;
+        o.minutes = 0.0;
+        if (ebb_timeline_init(np, ex, &o, diags) == 0)
+            return np;
+    } else if (np->cycle_start_us) {
+        return np;
+    }
+    ebb_timeline_deinit(np);
+    free(np);
+    return NULL;
+}
+
+int ebb_session_reload(struct ebb_session *s, const struct ebb_exercise *ex, uint64_t now_us,
+                       struct ebb_diags *diags)
+{
+    if (!s || !ex)
+        return -1;
+    const char *file = ex->path ? ex->path : ex->id;
+    if (s->items) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
+                      "a running sequence does not change; start it again to use the edit");
+        return -1;
+    }
+    if (ex->kind != s->ex->kind) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
+                      "the kind changed from %s to %s; start the exercise again to use the edit",
+                      ebb_kind_name(s->ex->kind), ebb_kind_name(ex->kind));
+        return -1;
+    }
+    ebb_session_update(s, now_us);
+    if (s->finished)
+        return 1;
+    if (reserve(s) != 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "out of memory");
+        return -1;
+    }
+    if (ex->kind == EBB_KIND_GROUNDING) {
+        s->pending_ex = ex; /* from the next step on */
+        return 0;
+    }
+    const struct ebb_timeline *tl = plan_of(s);
+    uint64_t pt = local_at(s, s->last_us) + s->plan_offset_us;
+    int next = 0; /* the cycle whose start is the next boundary */
+    if (pt >= tl->prepare_us) {
+        struct ebb_frame f;
+        ebb_timeline_at(tl, pt, &f);
+        if (f.done)
+            return 1;
+        next = f.cycle + 1;
+    }
+    struct ebb_timeline *np = reload_plan(s, ex, next, diags);
+    if (!np)
+        return -1;
+    retire(s, s->pending);
+    s->pending = np;
+    s->pending_ex = ex;
+    s->pending_at_us = tl->cycle_start_us[next] - s->plan_offset_us;
+    s->pending_offset_us = np->cycle_start_us[next];
+    s->pending_mark = next;
+    return 0;
+}
+
+void ebb_session_reload_info(const struct ebb_session *s, struct ebb_session_reload_info *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s)
+        return;
+    out->applied = s->reloads;
+    out->applied_at_us = s->reload_at_us;
+    out->applied_mark = s->reload_mark;
+    out->rebase_us = s->rebase_us;
+    out->pending = s->pending_ex != NULL;
+    if (s->pending) {
+        out->pending_at_us = s->origin_us + s->pending_at_us - s->start_us;
+        out->pending_plan = s->pending;
+        out->pending_sound_us = s->rebase_us + s->pending_at_us;
+        out->pending_offset_us = s->pending_offset_us;
+    }
 }

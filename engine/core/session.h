@@ -55,7 +55,7 @@ struct ebb_session_view {
     const struct ebb_exercise *ex; /* the exercise now running (a sequence's item) */
     int item;                      /* 0-based item of a sequence; 0 otherwise */
     int item_count;                /* items of a sequence; 1 otherwise */
-    uint64_t item_elapsed_us;      /* session time within the current item */
+    uint64_t item_elapsed_us;      /* session time within the current item (not paused) */
 
     /* breathing */
     struct ebb_frame frame;
@@ -131,5 +131,35 @@ double ebb_session_grounding_length_s(const struct ebb_exercise *ex);
  * sequence's transition with pause = 0 (what export's --press-every presses). False
  * while paused, in breathing (where PRESS toggles pause), in timed and tapped steps. */
 bool ebb_session_waiting(const struct ebb_session *s);
+
+/* Live reload: a new version `ex` of the running exercise (its file was saved). It
+ * takes effect at the next boundary: for breathing, the start of the next cycle (or the
+ * end of prepare), where the item's origin moves and a new plan of `ex` runs on from its
+ * own start of that cycle (cycle numbers go on; a version with fewer cycles than are
+ * done ends there); for grounding, the next step. Until then the old version runs.
+ * Saving again before the boundary replaces the waiting version. `ex` is borrowed and
+ * must outlive the session. Returns 0 (scheduled), 1 (the session has finished: nothing
+ * to do) or -1 with an error in diags (a sequence, a changed kind, a plan that cannot be
+ * built); the running version is untouched then. Plans are kept until the session is
+ * freed, so a pointer from ebb_session_timeline stays valid as long as the session. */
+int ebb_session_reload(struct ebb_session *s, const struct ebb_exercise *ex, uint64_t now_us,
+                       struct ebb_diags *diags);
+
+struct ebb_session_reload_info {
+    int applied;            /* reloads applied so far */
+    uint64_t applied_at_us; /* event time (from the first now_us) of the last one */
+    int applied_mark;       /* the cycle (breathing, 0-based) or step it took over at */
+    uint64_t rebase_us;     /* how far reloads moved the origin: the sound's own session
+                               time is clock - (ebb_session_origin_us - rebase_us) */
+    bool pending;           /* a version waits for its boundary */
+    uint64_t pending_at_us; /* breathing: event time of that boundary (pauses move it) */
+    /* breathing, for the audio: the waiting plan starts at the sound's session time
+     * pending_sound_us, where its own time is pending_offset_us (borrowed; NULL when none) */
+    const struct ebb_timeline *pending_plan;
+    uint64_t pending_sound_us;
+    uint64_t pending_offset_us;
+};
+
+void ebb_session_reload_info(const struct ebb_session *s, struct ebb_session_reload_info *out);
 
 #endif
