@@ -8,12 +8,12 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
-EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Escape" timeout 60 "$EBB" box
+EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Escape" timeout 60 "$EBB" --no-checkin box
 grep -q "^screen session" "$T/a" || { echo "FAIL: no session"; cat "$T/a"; exit 1; }
 ! grep -q "^screen picker" "$T/a" || { echo "FAIL: ebb ID went to the picker"; exit 1; }
 grep -q "^exit 0" "$T/a" || { echo "FAIL: no clean exit"; exit 1; }
 
-EBB_TEST_LOG=$T/b EBB_TEST_KEYS="0.3:Return,0.6:Escape,0.9:Escape" timeout 60 "$EBB"
+EBB_TEST_LOG=$T/b EBB_TEST_KEYS="0.3:Return,0.6:Escape,0.9:Escape" timeout 60 "$EBB" --no-checkin
 got=$(grep -E '^(screen|exit)' "$T/b" | tr '\n' ',')
 [ "$got" = "screen picker,screen session,screen picker,exit 0," ] ||
     { echo "FAIL: picker -> session -> picker -> quit, got: $got"; exit 1; }

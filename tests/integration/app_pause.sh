@@ -8,7 +8,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
-EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Space,1.8:Escape" timeout 60 "$EBB" box
+EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Space,1.8:Escape" timeout 60 "$EBB" --no-checkin box
 grep -q "^state paused" "$T/a" || { echo "FAIL: Space did not pause"; cat "$T/a"; exit 1; }
 # presents between the pause and the next key: exactly one (the paused picture)
 n=$(awk '/^state paused/ { on = 1; next } /^key/ && on { exit } on && /^present/ { n++ } END { print n + 0 }' "$T/a")
@@ -17,7 +17,7 @@ n=$(awk '/^state paused/ { on = 1; next } /^key/ && on { exit } on && /^present/
 r=$(awk '/^present .* session$/ { n++ } END { print n + 0 }' "$T/a")
 [ "$r" -ge 2 ] || { echo "FAIL: a running session drew $r frames"; exit 1; }
 
-EBB_TEST_LOG=$T/b EBB_TEST_JUMP="0.3:10" EBB_TEST_KEYS="1.0:Escape" timeout 60 "$EBB" box
+EBB_TEST_LOG=$T/b EBB_TEST_JUMP="0.3:10" EBB_TEST_KEYS="1.0:Escape" timeout 60 "$EBB" --no-checkin box
 awk '/^jump/ { j = 1 } /^state paused/ && j { ok = 1 } /^key/ && !ok { exit 1 } END { exit !ok }' "$T/b" ||
     { echo "FAIL: a clock jump did not pause the session"; cat "$T/b"; exit 1; }
 echo ok

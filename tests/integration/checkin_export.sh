@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The check-in never appears in --export or --screenshot (their frames show the
+# exercise, not the slider), and neither writes the journal.
+set -euo pipefail
+EBB=$1 SRC=$2 BUILD=$3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+
+"$EBB" --export "$T/x" --at 1.0 --visual circle box >/dev/null
+f=$(ls "$T"/x/frame-*.png | head -n 1)
+"$BUILD/tests/pngprobe" disc "$f" >/dev/null || { echo "FAIL: the export frame shows no disc"; exit 1; }
+! grep -qi checkin "$T/x/timeline.tsv" || { echo "FAIL: a check-in in the timeline"; exit 1; }
+
+"$EBB" --screenshot "$T/shot.png" --visual circle box
+"$BUILD/tests/pngprobe" disc "$T/shot.png" >/dev/null || { echo "FAIL: the screenshot shows no disc"; exit 1; }
+
+[ ! -e "$T/state/ebb/journal.tsv" ] || { echo "FAIL: export or screenshot wrote the journal"; exit 1; }
+echo ok
