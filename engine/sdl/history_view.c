@@ -4,6 +4,7 @@
  * Colours come from the theme (no red anywhere). */
 #include "history_view.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -170,8 +171,6 @@ static void draw_weeks(const struct history_view *hv, struct scene *sc,
     float base = l->weeks.y + l->weeks.h;
     int lh = text_line_height(sc->text, TEXT_SMALL);
     char buf[48];
-    render_line(sc->ren, l->weeks.x, base, l->weeks.x + l->weeks.w, base, 1.5f * u,
-                theme_mix(th->guide, th->bg, 0.4f));
     for (int w = 0; w < EBB_JOURNAL_CHART_WEEKS; w++) {
         float cx = l->weeks.x + slot * ((float)w + 0.5f);
         float bw = slot * 0.42f;
@@ -179,8 +178,9 @@ static void draw_weeks(const struct history_view *hv, struct scene *sc,
         if (bh > 0) {
             if (bh < 4 * u)
                 bh = 4 * u;
-            SDL_FRect bar = {cx - bw / 2, base - bh, bw, bh};
-            render_round_rect(sc->ren, bar, 6 * u, theme_mix(th->accent, th->bg, 0.35f));
+            /* whole pixels: the filled parts of a rounded rectangle meet without a seam */
+            SDL_FRect bar = {roundf(cx - bw / 2), roundf(base - bh), roundf(bw), roundf(bh)};
+            render_round_rect(sc->ren, bar, roundf(6 * u), theme_mix(th->accent, th->bg, 0.35f));
             snprintf(buf, sizeof buf, "%.0f min", c->week_minutes[w] < 1 && c->week_minutes[w] > 0
                                                       ? 1.0
                                                       : c->week_minutes[w]);
@@ -196,6 +196,8 @@ static void draw_weeks(const struct history_view *hv, struct scene *sc,
         }
         text_draw(sc->text, TEXT_SMALL, buf, cx, base + 8 * u, TEXT_CENTER, th->muted);
     }
+    render_line(sc->ren, l->weeks.x, base, l->weeks.x + l->weeks.w, base, 1.5f * u,
+                theme_mix(th->guide, th->bg, 0.4f));
 }
 
 void history_view_draw(const struct history_view *hv, struct scene *sc)

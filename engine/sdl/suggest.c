@@ -123,9 +123,9 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
               TEXT_CENTER, th->text);
     y += text_line_height(sc->text, TEXT_LARGE) + 16 * u;
     text_draw_wrapped(sc->text, TEXT_BODY,
-                      "When feelings run high, noticing your feet and the room around you can "
-                      "be easier than slow breathing. Either way is fine.",
-                      mid, y, sc->w * 0.7f, 3, TEXT_CENTER, th->muted);
+                      "When feelings run high, noticing your feet and the room around you "
+                      "can help before slow breathing. Either way is fine.",
+                      mid, y, sc->w * 0.8f, 3, TEXT_CENTER, th->muted);
     char words[SUGGEST_CHOICE_COUNT][SUGGEST_TITLE_MAX + 32];
     snprintf(words[SUGGEST_KEEP], sizeof words[0], "Go on with %s", s->keep_title);
     snprintf(words[SUGGEST_GROUNDING], sizeof words[0], "Start with %s", s->ground_title);
@@ -139,6 +139,6 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
                   sel ? th->text : th->muted);
     }
     SDL_FRect last = choice_rect(sc->w, sc->h, SUGGEST_CHOICE_COUNT - 1);
-    text_draw(sc->text, TEXT_SMALL, "↑ ↓ to choose  ·  Enter  ·  Escape leaves", mid,
+    text_draw(sc->text, TEXT_SMALL, "↑ ↓ to choose  ·  Enter to go on  ·  Escape leaves", mid,
               last.y + last.h + 28 * u, TEXT_CENTER, th->muted);
 }
