@@ -294,7 +294,7 @@ void grounding_view_transition(struct scene *sc, const struct ebb_session_view *
             return;
         snprintf(buf, sizeof buf, "starting in %d", (int)ceil(v->transition_left_s - 1e-6));
         text_draw(sc->text, TEXT_BODY, buf, l.cx, y, TEXT_CENTER, fade(sc->th.muted, op));
-    } else {
+    } else if (v->state != EBB_SESSION_PAUSED) { /* paused: the paused line says it */
         text_draw(sc->text, TEXT_BODY, "Press Space when you are ready", l.cx, y, TEXT_CENTER,
                   fade(sc->th.text, op));
     }
