@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "benchhook.h"
+#include "damage.h"
 #include "sound.h"
 
 static void open_pad(struct app *a, int index)
@@ -205,8 +207,37 @@ static void after_fade(struct app *a)
         app_to_picker(a);
 }
 
+/* Draws and presents the picture. On the software framebuffer only what changed since
+ * the last present is redrawn and sent (damage.h): a slow breath or a ticking number
+ * costs a few small rectangles, not the window. Returns false when nothing changed. */
+static bool draw(struct app *a, struct damage *dmg, bool whole)
+{
+    SDL_Renderer *ren = a->win.ren;
+    damage_begin(dmg, ren);
+    app_draw(a); /* records what would be drawn, draws nothing */
+    int n = damage_end(dmg, whole, a->sc.w, a->sc.h);
+    if (n > 0 && !a->win.software) {
+        app_draw(a); /* a GPU's back buffer is whole or nothing */
+        window_present(&a->win);
+        return true;
+    }
+    const SDL_Rect *rects = damage_rects(dmg);
+    for (int i = 0; i < n; i++) {
+        SDL_RenderSetClipRect(ren, &rects[i]);
+        app_draw(a);
+    }
+    SDL_RenderSetClipRect(ren, NULL);
+    window_present_rects(&a->win, rects, n);
+    return n > 0;
+}
+
 static void loop(struct app *a)
 {
+    static struct damage dmg;   /* two frames' item lists: not on the stack */
+    static struct benchhook bench;
+    damage_init(&dmg);
+    benchhook_init(&bench);
+    a->win.unpaced = benchhook_unpaced(&bench);
     SDL_Event e;
     unsigned long frames = 0;
     while (!a->quit) {
@@ -232,14 +263,20 @@ static void loop(struct app *a)
         r = (struct redraw_in){a->visible, a->dirty, moving(a), transient(a)};
         if (a->quit || !redraw_needed(&r))
             continue;
-        app_draw(a);
         if (a->opt->screenshot) {
+            app_draw(a);
             a->status = app_screenshot(a, a->opt->screenshot) == 0 ? 0 : 1;
             a->quit = true;
             continue;
         }
-        window_present(&a->win);
+        benchhook_frame_begin(&bench);
+        bool shown = draw(a, &dmg, a->dirty || benchhook_unpaced(&bench));
+        benchhook_presented(&bench);
+        if (benchhook_frame_end(&bench, a->sc.w, a->sc.h))
+            a->quit = true;
         a->dirty = false;
+        if (!shown)
+            continue;
         frames++;
         testhook_log(&a->hook, "present %lu %s%s", frames,
                      a->screen == SCREEN_PICKER     ? "picker"

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "damage.h"
+
 #define SEGMENTS_MAX 360
 #define VERTS_MAX (SEGMENTS_MAX * 4 + 8)
 #define INDICES_MAX (SEGMENTS_MAX * 18)
@@ -28,6 +30,19 @@ static int segments_for(float r)
     return n;
 }
 
+/* Reports a shape to the damage recorder: its box, and a hash of its kind, the n numbers
+ * that place it and its colour. True while recording: draw nothing (damage.h). */
+static bool recorded(SDL_Renderer *ren, uint32_t kind, const float *v, int n, SDL_Color c,
+                     float x0, float y0, float x1, float y1)
+{
+    if (!damage_recording(ren))
+        return false;
+    uint32_t h = damage_hash_u32(DAMAGE_HASH_SEED, kind);
+    for (int i = 0; i < n; i++)
+        h = damage_hash_float(h, v[i]);
+    return damage_note(ren, x0, y0, x1, y1, damage_hash_color(h, c));
+}
+
 /* Adds the two triangles of the quad a b c d (a-b one edge, d-c the other). */
 static int quad(int k, int a, int b, int c, int d)
 {
@@ -44,9 +59,13 @@ void render_disc(SDL_Renderer *ren, float cx, float cy, float r, float feather, 
 {
     if (r <= 0.5f)
         return;
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     if (feather < 0.5f)
         feather = 0.5f;
+    const float p[4] = {cx, cy, r, feather};
+    float e = r + feather * 0.5f;
+    if (recorded(ren, 1, p, 4, c, cx - e, cy - e, cx + e, cy + e))
+        return;
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float inner = r - feather * 0.5f;
     float outer = r + feather * 0.5f;
     if (inner < 0)
@@ -73,6 +92,10 @@ void render_disc(SDL_Renderer *ren, float cx, float cy, float r, float feather, 
 void render_ring(SDL_Renderer *ren, float cx, float cy, float r, float width, SDL_Color c)
 {
     float f = 1.0f; /* feather on each side */
+    const float p[4] = {cx, cy, r, width};
+    float e = r + width * 0.5f + f;
+    if (recorded(ren, 2, p, 4, c, cx - e, cy - e, cx + e, cy + e))
+        return;
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float radii[4] = {r - width * 0.5f - f, r - width * 0.5f, r + width * 0.5f,
                       r + width * 0.5f + f};
@@ -102,6 +125,11 @@ void render_line(SDL_Renderer *ren, float x0, float y0, float x1, float y1, floa
     float len = sqrtf(dx * dx + dy * dy);
     if (len < 0.01f)
         return;
+    const float p[5] = {x0, y0, x1, y1, width};
+    float e = width * 0.5f + 1;
+    if (recorded(ren, 3, p, 5, c, fminf(x0, x1) - e, fminf(y0, y1) - e, fmaxf(x0, x1) + e,
+                 fmaxf(y0, y1) + e))
+        return;
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float nx = -dy / len, ny = dx / len;
     float off[4] = {-width * 0.5f - 1, -width * 0.5f, width * 0.5f, width * 0.5f + 1};
@@ -123,6 +151,20 @@ void render_polyline(SDL_Renderer *ren, const SDL_FPoint *pts, int n, float widt
         return;
     if (n > SEGMENTS_MAX)
         n = SEGMENTS_MAX;
+    if (damage_recording(ren)) {
+        uint32_t h = damage_hash_float(damage_hash_u32(DAMAGE_HASH_SEED, 4), width);
+        float bx0 = pts[0].x, by0 = pts[0].y, bx1 = bx0, by1 = by0;
+        for (int i = 0; i < n; i++) {
+            bx0 = fminf(bx0, pts[i].x);
+            by0 = fminf(by0, pts[i].y);
+            bx1 = fmaxf(bx1, pts[i].x);
+            by1 = fmaxf(by1, pts[i].y);
+            h = damage_hash_float(damage_hash_float(h, pts[i].x), pts[i].y);
+        }
+        float e = width * 0.5f + 1;
+        damage_note(ren, bx0 - e, by0 - e, bx1 + e, by1 + e, damage_hash_color(h, c));
+        return;
+    }
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float off[4] = {-width * 0.5f - 1, -width * 0.5f, width * 0.5f, width * 0.5f + 1};
     Uint8 alpha[4] = {0, c.a, c.a, 0};
@@ -148,6 +190,9 @@ void render_round_rect(SDL_Renderer *ren, SDL_FRect rect, float radius, SDL_Colo
         r = rect.w / 2;
     if (r * 2 > rect.h)
         r = rect.h / 2;
+    const float p[5] = {rect.x, rect.y, rect.w, rect.h, r};
+    if (recorded(ren, 5, p, 5, c, rect.x, rect.y, rect.x + rect.w, rect.y + rect.h))
+        return;
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, c.a);
     SDL_FRect mid = {rect.x + r, rect.y, rect.w - 2 * r, rect.h};
@@ -182,6 +227,8 @@ void render_round_rect(SDL_Renderer *ren, SDL_FRect rect, float radius, SDL_Colo
 void render_veil(SDL_Renderer *ren, int w, int h, SDL_Color c)
 {
     SDL_Rect all = {0, 0, w, h};
+    if (recorded(ren, 6, NULL, 0, c, 0, 0, (float)w, (float)h))
+        return;
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(ren, &all);

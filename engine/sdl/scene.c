@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "damage.h"
 #include "grounding_view.h"
 #include "render.h"
 #include "visuals.h"
@@ -26,9 +27,14 @@ static float unit(const struct scene *sc)
 
 void scene_clear(struct scene *sc)
 {
+    uint32_t h = damage_hash_color(DAMAGE_HASH_SEED, sc->th.bg);
+    if (damage_note(sc->ren, 0, 0, (float)sc->w, (float)sc->h, h))
+        return; /* the recording pass of damage.h */
     SDL_SetRenderDrawBlendMode(sc->ren, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(sc->ren, sc->th.bg.r, sc->th.bg.g, sc->th.bg.b, 255);
-    SDL_RenderClear(sc->ren);
+    /* a fill, not SDL_RenderClear: it keeps to the clip rectangle, so the window can
+     * redraw only what changed (damage.h) */
+    SDL_RenderFillRect(sc->ren, NULL);
     SDL_SetRenderDrawBlendMode(sc->ren, SDL_BLENDMODE_BLEND);
 }
 

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "damage.h"
+
 #define CACHE_MAX 160  /* textures kept: every string of a screen fits */
 #define KEY_MAX 256    /* longer strings are drawn but not cached */
 #define PATH_MAX_ 1024
@@ -233,6 +235,13 @@ int text_draw(struct text *t, enum text_size size, const char *s, float x, float
         dst.x = x - e->w;
     dst.x = (float)(int)dst.x; /* whole pixels keep glyphs sharp */
     dst.y = (float)(int)dst.y;
+    if (damage_recording(t->ren)) { /* the recording pass of damage.h: note, draw nothing */
+        uint32_t h = damage_hash_u32(damage_hash_u32(DAMAGE_HASH_SEED, e->hash),
+                                     (uint32_t)e->w << 16 ^ (uint32_t)e->h);
+        h = damage_hash_color(damage_hash_float(damage_hash_float(h, dst.x), dst.y), c);
+        damage_note(t->ren, dst.x, dst.y, dst.x + e->w, dst.y + e->h, h);
+        return e->w;
+    }
     SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(e->tex, c.a);
     SDL_RenderCopyF(t->ren, e->tex, NULL, &dst);
