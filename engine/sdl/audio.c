@@ -1,8 +1,10 @@
 /* audio: the device side of ebb's sound (see audio.h). The device callback owns the
  * mixer (mix.c) and counts frames; the program talks to it only through atomics and a
- * single-producer ring, so the callback never waits. Only ebb_audio_begin, which swaps
- * a whole session's sound, holds the device lock, for a pointer swap. Export runs the
- * same mixer on a virtual clock into a WAV file (wav.c), with no device. */
+ * single-producer ring, so the callback never waits. Only the calls that change what the
+ * callback reads (begin, switch, end, close) hold the device lock, for a few pointer
+ * stores: after any of them returns, the callback no longer reads the exercise and plans
+ * it was given before, so the caller may free them. Export runs the same mixer on a
+ * virtual clock into a WAV file (wav.c), with no device. */
 #include "audio.h"
 
 #include <SDL.h>
@@ -21,20 +23,31 @@
 #include "synth.h"
 #include "wav.h"
 
-#define DEVICE_FRAMES 1024 /* ~21 ms a buffer: small, and safe on slow machines */
-#define RING 64            /* cues waiting for the callback (a power of two) */
-#define WARNED_MAX 32      /* sound files already reported, each once */
-#define FILE_S_MAX 30.0    /* a cue file is cut (softly) after this long */
+#define DEVICE_FRAMES 1024                 /* ~21 ms a buffer: small, and safe on slow machines */
+#define RING 64                            /* cues waiting for the callback (a power of two) */
+#define WARNED_MAX 32                      /* sound files already reported, each once */
+#define FILE_S_MAX 30.0                    /* a cue file is cut (softly) after this long */
 #define FILE_BYTES_MAX (64L * 1024 * 1024) /* a larger cue file is refused unread */
-#define FILE_EDGE_S 0.002  /* raised-cosine edges put on a file, in case it starts hard */
-#define EXPORT_TAIL_S 4.0  /* export lets the end bell ring out */
+#define FILE_EDGE_S 0.002 /* raised-cosine edges put on a file, in case it starts hard */
+#define EXPORT_TAIL_S 4.0 /* export lets the end bell ring out */
 #define EXPORT_CHUNK 4096
 #define EXPORT_FADE_MS 500 /* the last half second of the tail fades to silence */
+#define SEGMENTS_MAX 4     /* plans a reloaded session's sound keeps (the older are past) */
+
+/* A stretch of a session's sound that follows one plan: from the sound's session time
+ * start_us on (until the next segment), where the plan's own time is offset_us. */
+struct segment {
+    const struct ebb_timeline *tl; /* borrowed from the session */
+    uint64_t start_us;
+    uint64_t offset_us;
+};
 
 /* One begun exercise's sound: what the mixer's source reads. */
 struct session {
-    const struct ebb_exercise *ex;
-    const struct ebb_timeline *tl;  /* breathing plan, or NULL */
+    const struct ebb_exercise *ex;    /* NULL once ended: nothing reads it */
+    const struct ebb_timeline *tl;    /* breathing plan (export), or NULL */
+    struct segment seg[SEGMENTS_MAX]; /* live breathing: the plans in time order */
+    int seg_count;
     const struct ebb_event *events; /* export: every event, in time order */
     size_t event_count;
     struct ebb_mix_file *files; /* owned, with their clips */
@@ -48,17 +61,16 @@ struct session {
 struct audio {
     struct ebb_audio handle; /* unused: only gives the public pointer its type */
     SDL_AudioDeviceID dev;   /* 0: silent */
-    bool sdl_audio;        /* we initialised SDL's audio subsystem */
-    bool ever_live;        /* a device was open once: the clock means something */
+    bool sdl_audio;          /* we initialised SDL's audio subsystem */
+    bool ever_live;          /* a device was open once: the clock means something */
     struct ebb_sound_bank bank;
-    struct ebb_mix mix;       /* the callback's, or ours under the device lock */
-    struct session *session;  /* the callback's, swapped under the device lock */
+    struct ebb_mix mix;      /* the callback's, or ours under the device lock */
+    struct session *session; /* the callback's, swapped under the device lock */
+    struct session *prev;    /* replaced by a reload; its clips may still sound */
 
     /* program -> callback */
     atomic_uint_fast64_t origin_word; /* origin_us << 1 | paused */
     atomic_int volume_word;           /* volume_percent << 1 | mute */
-    atomic_int end_ms;
-    atomic_uint end_gen;
     struct ebb_event ring[RING];
     atomic_uint ring_head; /* written by the program */
     atomic_uint ring_tail; /* written by the callback */
@@ -66,7 +78,6 @@ struct audio {
     /* callback's copies of what it applied */
     uint_fast64_t cb_origin_word;
     int cb_volume_word;
-    unsigned cb_end_gen;
 
     /* callback -> program: a seqlock over the frame a buffer starts at and when */
     atomic_uint clock_seq;
@@ -106,14 +117,71 @@ static uint64_t ticks_to_us(uint64_t ticks)
 
 /* --- sources: a breathing plan (live and export) or an event list (export) --- */
 
+/* A reloaded plan starts mid-way: its prepare row and first bell are not heard again
+ * (the session skips them the same way). */
+static bool reload_edge(const struct ebb_event *ev)
+{
+    return ev->t_us == 0 &&
+           (ev->kind == EBB_EVENT_PREPARE ||
+            (ev->kind == EBB_EVENT_CUE && !ev->has_phase && ev->sound == EBB_SOUND_BELL));
+}
+
+/* The events of every segment in [from, to), on the sound's session time. */
 static size_t plan_events(const void *ctx, uint64_t from, uint64_t to, struct ebb_event *out,
                           size_t max)
+{
+    const struct session *s = ctx;
+    size_t total = 0, n = 0;
+    for (int i = 0; i < s->seg_count; i++) {
+        const struct segment *g = &s->seg[i];
+        uint64_t end = i + 1 < s->seg_count ? s->seg[i + 1].start_us : UINT64_MAX;
+        uint64_t a = from > g->start_us ? from : g->start_us;
+        uint64_t b = to < end ? to : end;
+        if (a >= b)
+            continue;
+        uint64_t pa = a - g->start_us + g->offset_us, pb = b - g->start_us + g->offset_us;
+        size_t got = ebb_breath_events(g->tl, pa, pb, out + n, max - n);
+        size_t kept = got < max - n ? got : max - n;
+        size_t w = 0;
+        for (size_t j = 0; j < kept; j++) {
+            struct ebb_event ev = out[n + j];
+            if (i > 0 && reload_edge(&ev)) {
+                got--;
+                continue;
+            }
+            ev.t_us = ev.t_us - g->offset_us + g->start_us;
+            out[n + w++] = ev;
+        }
+        n += w;
+        total += got;
+    }
+    return total;
+}
+
+static double plan_level(const void *ctx, uint64_t t_us)
+{
+    const struct session *s = ctx;
+    int i = s->seg_count - 1;
+    while (i > 0 && t_us < s->seg[i].start_us)
+        i--;
+    if (i < 0)
+        return 0.5;
+    const struct segment *g = &s->seg[i];
+    uint64_t pt = t_us > g->start_us ? t_us - g->start_us + g->offset_us : g->offset_us;
+    struct ebb_frame f;
+    ebb_timeline_at(g->tl, pt, &f);
+    return f.level;
+}
+
+/* Export's source: one plan, as is. */
+static size_t export_plan_events(const void *ctx, uint64_t from, uint64_t to, struct ebb_event *out,
+                                 size_t max)
 {
     const struct session *s = ctx;
     return ebb_breath_events(s->tl, from, to, out, max);
 }
 
-static double plan_level(const void *ctx, uint64_t t_us)
+static double export_plan_level(const void *ctx, uint64_t t_us)
 {
     const struct session *s = ctx;
     struct ebb_frame f;
@@ -155,12 +223,10 @@ static bool audio_for_decoding(void)
 }
 
 /* Converts `len` bytes of audio in `spec`'s format into 48 kHz stereo floats. */
-static int convert(const SDL_AudioSpec *spec, const Uint8 *buf, Uint32 len,
-                   struct ebb_clip *clip)
+static int convert(const SDL_AudioSpec *spec, const Uint8 *buf, Uint32 len, struct ebb_clip *clip)
 {
     SDL_AudioStream *st =
-        SDL_NewAudioStream(spec->format, spec->channels, spec->freq, AUDIO_F32SYS, 2,
-                           EBB_MIX_RATE);
+        SDL_NewAudioStream(spec->format, spec->channels, spec->freq, AUDIO_F32SYS, 2, EBB_MIX_RATE);
     if (!st)
         return -1;
     int rc = -1;
@@ -274,9 +340,10 @@ static void load_files(struct session *s, const struct ebb_event *events, size_t
         const struct ebb_cue *cue = s->files[i].cue;
         char why[200] = "not a sound file";
         if (decode_file(cue->file, &s->files[i].clip, why, sizeof why) == -1)
-            ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file,
-                          cue->line, "cannot play sound file \"%s\" (%s); the built-in cue "
-                          "plays instead", cue->name ? cue->name : cue->file, why);
+            ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file, cue->line,
+                          "cannot play sound file \"%s\" (%s); the built-in cue "
+                          "plays instead",
+                          cue->name ? cue->name : cue->file, why);
     }
 }
 
@@ -293,14 +360,27 @@ static void session_free(struct session *s)
 static struct ebb_mix_source session_source(const struct session *s)
 {
     struct ebb_mix_source src = {.ctx = s};
-    if (s->tl) {
-        src.level = plan_level;
-        if (!s->events)
-            src.events = plan_events;
-    }
-    if (s->events)
+    if (s->tl) { /* export */
+        src.level = export_plan_level;
+        src.events = s->events ? list_events : export_plan_events;
+    } else if (s->events) {
         src.events = list_events;
+    } else if (s->seg_count > 0) { /* live breathing */
+        src.level = plan_level;
+        src.events = plan_events;
+    }
     return src;
+}
+
+/* Silences the voices playing a clip of session s (about to be freed). Under the lock. */
+static void drop_voices_of(struct ebb_mix *m, const struct session *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < EBB_MIX_VOICES; i++)
+        for (size_t j = 0; j < s->file_count && m->voices[i].clip; j++)
+            if (m->voices[i].clip == &s->files[j].clip)
+                m->voices[i].clip = NULL;
 }
 
 /* --- the device --- */
@@ -317,11 +397,6 @@ static void take_requests(struct audio *a)
     if (vw != a->cb_volume_word) {
         a->cb_volume_word = vw;
         ebb_mix_set_volume(&a->mix, vw >> 1, (vw & 1) != 0);
-    }
-    unsigned eg = atomic_load_explicit(&a->end_gen, memory_order_acquire);
-    if (eg != a->cb_end_gen) {
-        a->cb_end_gen = eg;
-        ebb_mix_end(&a->mix, atomic_load_explicit(&a->end_ms, memory_order_relaxed));
     }
     unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_relaxed);
     unsigned head = atomic_load_explicit(&a->ring_head, memory_order_acquire);
@@ -363,8 +438,12 @@ static SDL_AudioDeviceID open_device(struct audio *a)
     if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) == 0)
         a->sdl_audio = true;
     if (SDL_WasInit(SDL_INIT_AUDIO)) {
-        SDL_AudioSpec want = {.freq = EBB_MIX_RATE, .format = AUDIO_F32SYS, .channels = 2,
-                              .samples = DEVICE_FRAMES, .callback = callback, .userdata = a};
+        SDL_AudioSpec want = {.freq = EBB_MIX_RATE,
+                              .format = AUDIO_F32SYS,
+                              .channels = 2,
+                              .samples = DEVICE_FRAMES,
+                              .callback = callback,
+                              .userdata = a};
         dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
     }
     fflush(stderr);
@@ -385,8 +464,9 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
         notice[0] = '\0';
     if (ebb_synth_bank_init(&a->bank, eyes_closed) != 0) {
         if (notice && notice_size)
-            snprintf(notice, notice_size, "not enough memory for sound; the session "
-                                          "runs silently");
+            snprintf(notice, notice_size,
+                     "not enough memory for sound; the session "
+                     "runs silently");
         return &a->handle;
     }
     ebb_mix_init(&a->mix, &a->bank);
@@ -396,8 +476,10 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     a->dev = open_device(a);
     if (!a->dev) {
         if (notice && notice_size)
-            snprintf(notice, notice_size, "no sound device (%s); the session runs "
-                                          "silently", SDL_GetError());
+            snprintf(notice, notice_size,
+                     "no sound device (%s); the session runs "
+                     "silently",
+                     SDL_GetError());
         return &a->handle;
     }
     a->ever_live = true;
@@ -418,6 +500,7 @@ void ebb_audio_close(struct ebb_audio *pub)
     if (a->sdl_audio)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
     session_free(a->session);
+    session_free(a->prev);
     ebb_synth_bank_deinit(&a->bank);
     free(a);
 }
@@ -465,7 +548,8 @@ void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
     if (!s)
         return;
     s->ex = ex;
-    s->tl = tl;
+    if (tl)
+        s->seg[s->seg_count++] = (struct segment){tl, 0, 0};
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
     load_files(s, NULL, 0, &diags); /* before the lock: decoding takes a while */
@@ -474,8 +558,9 @@ void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
     uint_fast64_t ow = (uint_fast64_t)origin_us << 1;
 
     SDL_LockAudioDevice(a->dev);
-    struct session *old = a->session;
+    struct session *old = a->session, *older = a->prev;
     a->session = s;
+    a->prev = NULL;
     ebb_mix_begin(&a->mix, &src, s->files, s->file_count, ex->audio.ambient, ex->audio.volume);
     ebb_mix_set_origin(&a->mix, ebb_mix_frames_of_us(origin_us), false);
     atomic_store(&a->origin_word, ow);
@@ -483,6 +568,45 @@ void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
     atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* old cues are dropped */
     SDL_UnlockAudioDevice(a->dev);
     session_free(old);
+    session_free(older);
+}
+
+void ebb_audio_switch(struct ebb_audio *pub, const struct ebb_exercise *ex,
+                      const struct ebb_timeline *tl, uint64_t at_us, uint64_t offset_us)
+{
+    struct audio *a = of(pub);
+    if (!a || !a->dev || !ex || !a->session || !a->session->ex)
+        return;
+    struct session *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->ex = ex;
+    const struct session *cur = a->session;
+    int first = 0, keep = 0; /* the segments before at_us, the newest SEGMENTS_MAX - 1 */
+    while (keep < cur->seg_count && cur->seg[keep].start_us < at_us)
+        keep++;
+    if (tl && keep > SEGMENTS_MAX - 1)
+        first = keep - (SEGMENTS_MAX - 1);
+    for (int i = first; i < keep; i++)
+        s->seg[s->seg_count++] = cur->seg[i];
+    if (tl)
+        s->seg[s->seg_count++] = (struct segment){tl, at_us, offset_us};
+    struct ebb_diags diags;
+    ebb_diags_clear(&diags);
+    load_files(s, NULL, 0, &diags); /* before the lock */
+    report(a, &diags);
+    struct ebb_mix_source src = session_source(s);
+
+    SDL_LockAudioDevice(a->dev);
+    struct session *older = a->prev;
+    drop_voices_of(&a->mix, older);
+    a->prev = a->session; /* its clips may still be sounding */
+    a->session = s;
+    a->mix.source = src;
+    a->mix.files = s->files;
+    a->mix.file_count = s->file_count;
+    SDL_UnlockAudioDevice(a->dev);
+    session_free(older);
 }
 
 void ebb_audio_set_origin(struct ebb_audio *pub, uint64_t origin_us, bool paused)
@@ -511,8 +635,20 @@ void ebb_audio_end(struct ebb_audio *pub, int fade_ms)
     struct audio *a = of(pub);
     if (!a)
         return;
-    atomic_store_explicit(&a->end_ms, fade_ms, memory_order_relaxed);
-    atomic_fetch_add_explicit(&a->end_gen, 1, memory_order_release);
+    /* Under the lock, so that when this returns the callback reads no plan, event or
+     * exercise of the session any more: the caller may free them at once. What already
+     * sounds (built-in clips, this handle's decoded files) fades out. */
+    if (a->dev)
+        SDL_LockAudioDevice(a->dev);
+    ebb_mix_end(&a->mix, fade_ms);
+    a->mix.source = (struct ebb_mix_source){0};
+    if (a->session) {
+        a->session->ex = NULL;
+        a->session->seg_count = 0;
+    }
+    atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* queued cues are let go */
+    if (a->dev)
+        SDL_UnlockAudioDevice(a->dev);
 }
 
 void ebb_audio_set_volume(struct ebb_audio *pub, int volume_percent, bool mute)
@@ -590,8 +726,10 @@ bool ebb_audio_device_removed(struct ebb_audio *pub, uint32_t which, char *notic
         return false;
     }
     if (notice && notice_size)
-        snprintf(notice, notice_size, "the sound device went away (%s); the session "
-                                      "goes on silently", SDL_GetError());
+        snprintf(notice, notice_size,
+                 "the sound device went away (%s); the session "
+                 "goes on silently",
+                 SDL_GetError());
     return true;
 }
 

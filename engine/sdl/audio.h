@@ -20,8 +20,8 @@ struct ebb_audio; /* opaque */
 
 /* Opens the default device. Never NULL: without a device the handle is silent and
  * `notice` (when not NULL) gets one line for the person. Master volume in percent. */
-struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed,
-                                 char *notice, size_t notice_size);
+struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
+                                 size_t notice_size);
 
 /* Fades out and closes; accepts NULL. */
 void ebb_audio_close(struct ebb_audio *a);
@@ -32,7 +32,8 @@ bool ebb_audio_live(const struct ebb_audio *a);
 /* Starts the sound of an exercise at clock time now_us (the same clock the session is
  * given). For breathing, `tl` is the plan and `origin_us` the clock time of its t = 0;
  * the callback places every cue itself at its exact sample. Loads the exercise's cue
- * files (a missing one: a notice, and the built-in cue plays instead). */
+ * files (a missing one: a notice, and the built-in cue plays instead). `ex` and `tl` are
+ * borrowed until ebb_audio_end, the next ebb_audio_begin or ebb_audio_close. */
 void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
                      const struct ebb_timeline *tl, uint64_t origin_us);
 
@@ -45,7 +46,18 @@ void ebb_audio_set_origin(struct ebb_audio *a, uint64_t origin_us, bool paused);
  * cues need not be passed: the mixer places them itself from the plan. */
 void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev);
 
-/* Fades the session's sound out over `fade_ms` (a person leaving). */
+/* Live reload: from the sound's session time at_us on (the time of the plan begun
+ * last, which pauses do not move), the sound follows `tl`, whose own time there is
+ * offset_us; before it, the plans it follows now. A later switch at the same time
+ * replaces this one. With tl NULL (grounding) only the exercise's cue files change.
+ * Decodes ex's cue files first. `ex` and `tl` must stay valid until ebb_audio_end,
+ * the next ebb_audio_begin or ebb_audio_close, as must every plan given before. */
+void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
+                      const struct ebb_timeline *tl, uint64_t at_us, uint64_t offset_us);
+
+/* Fades the session's sound out over `fade_ms` (a person leaving). When it returns the
+ * callback reads nothing of the session any more (exercise, plans, queued cues): they
+ * may be freed. Cues already sounding fade out with the rest. */
 void ebb_audio_end(struct ebb_audio *a, int fade_ms);
 
 /* Master volume (0..100) and mute, applied with a short ramp (no clicks). */

@@ -1,5 +1,6 @@
 /* sound: the one place the window and the export call the audio API (audio.h), so
- * wiring sound in or out touches only this file. Every call accepts a NULL handle. */
+ * wiring sound in or out touches only this file. Every call accepts a NULL handle.
+ * Origins are given on the session clock (clock.h) and sent on the sound's own. */
 #ifndef EBB_SOUND_H
 #define EBB_SOUND_H
 
@@ -7,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "session.h"
 
 struct ebb_audio;
@@ -16,14 +18,28 @@ struct ebb_audio *sound_open(int volume_percent, bool mute, bool eyes_closed, ch
                              size_t notice_size);
 void sound_close(struct ebb_audio *a);
 
-/* A session (or a sequence's next item) starts, pauses, resumes or moves its origin. */
+/* The session clock: the sound's sample clock while a device plays, else the system's
+ * (clock_follow). */
+uint64_t sound_now(struct ebb_audio *a, struct clock *clk);
+
+/* A session (or a sequence's next item) starts, pauses, resumes or moves its origin;
+ * clk converts its origin to the sound's clock (NULL: the same clock). */
+void sound_follow_on(struct ebb_audio *a, const struct ebb_session *s, bool restart,
+                     const struct clock *clk);
+
+/* sound_follow_on with the session clock being the sound's own (clk NULL). */
 void sound_follow(struct ebb_audio *a, const struct ebb_session *s, bool restart);
 
-/* The session's queued event `ev` happened: a grounding press or tap sounds at once
- * (breathing cues are placed by the mixer itself). */
+/* A live reload was scheduled (breathing: the sound switches to the waiting plan at its
+ * boundary) or applied (grounding: the new version's cue files). */
+void sound_reload(struct ebb_audio *a, const struct ebb_session *s);
+
+/* The session's queued event `ev` happened: a grounding press or tap sounds at once, and
+ * its END makes the next bell the end bell (breathing cues are placed by the mixer). */
 void sound_event(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_event *ev);
 
-/* The person leaves: the sound fades over fade_ms. */
+/* The person leaves: the sound fades over fade_ms, and nothing of the session is read
+ * by the sound any more when this returns (it may be freed). */
 void sound_leave(struct ebb_audio *a, int fade_ms);
 
 void sound_volume(struct ebb_audio *a, int volume_percent, bool mute);
@@ -31,9 +47,19 @@ void sound_volume(struct ebb_audio *a, int volume_percent, bool mute);
 /* The device clock, when there is a live one. */
 bool sound_clock(struct ebb_audio *a, uint64_t *now_us);
 
+/* SDL_AUDIODEVICEREMOVED for an output device `which`: true when `notice` got one line
+ * for the person (the session goes on silently). */
+bool sound_device_removed(struct ebb_audio *a, uint32_t which, char *notice, size_t size);
+
 /* Export's audio.wav; returns 0 or -1 with an error in diags. */
 int sound_export(const char *path, const struct ebb_exercise *ex, const struct ebb_timeline *tl,
-                 const struct ebb_event *events, size_t count, uint64_t end_us,
-                 int volume_percent, struct ebb_diags *diags);
+                 const struct ebb_event *events, size_t count, uint64_t end_us, int volume_percent,
+                 struct ebb_diags *diags);
+
+/* The same with --mute and --eyes-closed. */
+int sound_export_with(const char *path, const struct ebb_exercise *ex,
+                      const struct ebb_timeline *tl, const struct ebb_event *events, size_t count,
+                      uint64_t end_us, int volume_percent, bool mute, bool eyes_closed,
+                      struct ebb_diags *diags);
 
 #endif
