@@ -34,13 +34,15 @@ static void set_screen(struct app *a, enum screen s)
     testhook_log(&a->hook, "screen %s", screen_names[s]);
 }
 
+/* Ends the session: its sound fades (ebb_audio_end lets go of the plan at once, so the
+ * session can be freed right away). */
 static void end_session(struct app *a)
 {
     journal_flow_session_end(a); /* its journal record */
     if (!a->session)
         return;
-    ebb_session_free(a->retired); /* the audio moved past it when a->session began */
-    a->retired = a->session;
+    sound_leave(a->audio, (int)(APP_FADE_US / 1000));
+    ebb_session_free(a->session);
     a->session = NULL;
 }
 
@@ -49,9 +51,7 @@ int app_start_session(struct app *a, const char *name)
     char keep[4096];
     snprintf(keep, sizeof keep, "%s", name); /* name may point into the launch freed below */
     end_session(a);
-    launch_free(&a->retired_launch);
-    a->retired_launch = a->launch; /* still read by the audio until the next begin */
-    memset(&a->launch, 0, sizeof a->launch);
+    launch_free(&a->launch);
     if (launch_resolve(keep, a->lib, &a->launch) != 0) {
         app_notice(a, "“%s” cannot be started: see the terminal", keep);
         return -1;
@@ -71,16 +71,20 @@ int app_start_session(struct app *a, const char *name)
     }
     a->last_state = EBB_SESSION_RUNNING;
     a->hint_until_us = a->now_us + APP_HINT_US;
+    a->reloads_seen = 0;
     journal_flow_started(a);
-    sound_follow(a->audio, a->session, true);
+    sound_follow_on(a->audio, a->session, true, &a->clk);
+    if (a->launch.ex->kind != EBB_KIND_SEQUENCE) /* a sequence is not reloaded */
+        reload_watch(&a->reload, a->launch.ex->path, a->now_us);
     set_screen(a, SCREEN_SESSION);
     testhook_log(&a->hook, "start %s", a->launch.ex->id);
     return 0;
 }
 
+/* The session stays (finished) until the person leaves, so the end bell rings out. */
 void app_finish(struct app *a)
 {
-    end_session(a);
+    journal_flow_session_end(a); /* its journal record */
     if (journal_flow_after(a))
         return; /* the check-in after, then the end screen */
     set_screen(a, SCREEN_FINISHED);
@@ -108,6 +112,123 @@ void app_leave(struct app *a, enum after_fade after)
     a->fade_start_us = a->now_us;
     if (a->session)
         sound_leave(a->audio, (int)(APP_FADE_US / 1000));
+}
+
+/* ---- live reload (issue 7) ---- */
+
+/* A saved edit that cannot run: the old version goes on; one line on stderr and a
+ * quiet banner for a few seconds. */
+static void refuse(struct app *a, const struct ebb_diags *d)
+{
+    char line[EBB_DIAG_FILE_MAX + EBB_DIAG_MESSAGE_MAX + 32];
+    const struct ebb_diag *first = NULL;
+    for (int i = 0; i < d->count && !first; i++)
+        if (d->items[i].severity == EBB_SEVERITY_ERROR)
+            first = &d->items[i];
+    if (!first) {
+        snprintf(line, sizeof line, "%.500s: error: cannot be read", a->reload.path);
+    } else {
+        ebb_diag_format(first, line, sizeof line);
+    }
+    fprintf(stderr, "%s\n", line);
+    app_notice(a, "%s", line);
+    a->notice_until_us = a->now_us + APP_BANNER_US;
+    testhook_log(&a->hook, "reload refused %s", line);
+}
+
+/* The library entry of ex's id, when ex came from the library. */
+static struct ebb_library_entry *entry_of(struct app *a, const char *id, const char *path)
+{
+    for (int i = 0; i < a->lib->count; i++) {
+        struct ebb_library_entry *e = &a->lib->entries[i];
+        if (strcmp(e->id, id) == 0 && e->path && path && strcmp(e->path, path) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* The library holds the new version from now on; the old one is kept alive (a session,
+ * the end screen or a sequence may point at it). */
+static void replace_entry(struct app *a, struct ebb_library_entry *e, const struct ebb_exercise *ex)
+{
+    if (!e || !reload_release(&a->reload, ex))
+        return;
+    reload_keep(&a->reload, e->ex);
+    e->ex = (struct ebb_exercise *)ex;
+    ebb_diags_clear(&e->diags);
+    if (a->screen != SCREEN_PICKER)
+        return;
+    char filter[PICKER_FILTER_MAX];
+    bool typing = a->picker.typing;
+    snprintf(filter, sizeof filter, "%s", a->picker.filter);
+    picker_init(&a->picker, a->lib, e->id, a->opt, &a->state); /* lengths again */
+    snprintf(a->picker.filter, sizeof a->picker.filter, "%s", filter);
+    a->picker.typing = typing;
+    picker_refilter(&a->picker);
+}
+
+static void reload_session(struct app *a, const struct ebb_exercise *ex, struct ebb_diags *d)
+{
+    int rc = ebb_session_reload(a->session, ex, a->now_us, d);
+    if (rc < 0) {
+        refuse(a, d);
+        return;
+    }
+    launch_print(d); /* its warnings */
+    if (rc > 0)
+        return;
+    sound_reload(a->audio, a->session);
+    struct ebb_session_reload_info r;
+    ebb_session_reload_info(a->session, &r);
+    testhook_log(&a->hook, "reload pending %s at %.6f", ex->id, (double)r.pending_at_us / 1e6);
+    if (!a->launch.owned) /* started from the library: the picker shows the edit too */
+        replace_entry(a, entry_of(a, ex->id, a->launch.ex->path), ex);
+}
+
+/* A waiting edit took over at its boundary (checked every turn). */
+static void reload_applied(struct app *a)
+{
+    struct ebb_session_reload_info r;
+    ebb_session_reload_info(a->session, &r);
+    if (r.applied == a->reloads_seen)
+        return;
+    a->reloads_seen = r.applied;
+    struct ebb_session_view v;
+    ebb_session_view(a->session, a->now_us, &v);
+    if (v.ex && v.ex->kind == EBB_KIND_GROUNDING)
+        sound_reload(a->audio, a->session); /* its cue files */
+    testhook_log(&a->hook, "reload applied %s at %.6f mark %d", v.ex ? v.ex->id : "-",
+                 (double)r.applied_at_us / 1e6, r.applied_mark);
+    a->dirty = true;
+}
+
+void app_reload(struct app *a)
+{
+    if (a->screen == SCREEN_SESSION && a->session) {
+        reload_applied(a);
+    } else if (a->screen == SCREEN_PICKER) {
+        const struct ebb_library_entry *e = picker_selected(&a->picker);
+        reload_watch(&a->reload, e ? e->path : NULL, a->now_us);
+    } else {
+        return; /* the end screen, a check-in: the file is looked at again later */
+    }
+    if (reload_wait_ms(&a->reload, a->now_us, 1) > 0)
+        return;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    const struct ebb_exercise *ex;
+    enum reload_result r = reload_poll(&a->reload, a->now_us, &ex, &d);
+    if (r == RELOAD_BROKEN) {
+        refuse(a, &d);
+    } else if (r == RELOAD_LOADED && a->screen == SCREEN_SESSION) {
+        reload_session(a, ex, &d);
+    } else if (r == RELOAD_LOADED) {
+        launch_print(&d);
+        const struct ebb_library_entry *sel = picker_selected(&a->picker);
+        replace_entry(a, sel ? entry_of(a, sel->id, sel->path) : NULL, ex);
+        testhook_log(&a->hook, "reload picker %s", ex->id);
+        a->dirty = true;
+    }
 }
 
 int app_screenshot(struct app *a, const char *path)

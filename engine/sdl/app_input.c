@@ -141,7 +141,7 @@ static void session_input(struct app *a, const struct input *in)
         break;
     default: return;
     }
-    sound_follow(a->audio, a->session, false);
+    sound_follow_on(a->audio, a->session, false, &a->clk);
 }
 
 static void finished_input(struct app *a, const struct input *in)

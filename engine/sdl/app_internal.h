@@ -12,6 +12,7 @@
 #include "journal_hook.h"
 #include "launch.h"
 #include "picker.h"
+#include "reload.h"
 #include "scene.h"
 #include "state.h"
 #include "testhook.h"
@@ -20,6 +21,7 @@
 #define APP_FADE_US 250000u     /* leaving fades in at most 300 ms (DESIGN.md, Care) */
 #define APP_HINT_US 4000000u    /* hints show this long at the start and after a move */
 #define APP_NOTICE_US 2500000u  /* a notice ("Volume 60%") shows this long */
+#define APP_BANNER_US 6000000u  /* a refused edit's FILE:LINE line shows this long */
 #define APP_PADS_MAX 4
 
 /* CHECKIN, SUGGEST and HISTORY are drawn and handled by journal_hook.c */
@@ -56,12 +58,12 @@ struct app {
     bool help;
     struct picker picker;
     struct launch launch;
-    struct ebb_session *session;
-    /* The session and launch that ended last: the audio callback may still read their
-     * plan and exercise until the next ebb_audio_begin replaces them (or the device is
-     * closed), so they are freed only then. */
-    struct ebb_session *retired;
-    struct launch retired_launch;
+    struct ebb_session *session; /* kept on the end screen, so the end bell rings out */
+    struct ebb_session *retired; /* unused: always NULL (app_run.c frees it at exit) */
+    struct launch retired_launch; /* unused: always empty */
+    struct reload reload;        /* the shown script, read again when saved */
+    int reloads_seen;            /* reloads of the session already handled */
+    unsigned clock_gen;          /* clk.gen the sound's origin was last sent at */
     enum ebb_session_state last_state;
     bool started_with_exercise;
     int finish_sel;
@@ -69,7 +71,7 @@ struct app {
     bool visible;
     bool dirty;
     uint64_t hint_until_us, mouse_until_us, notice_until_us;
-    char notice[160];
+    char notice[320];
     bool fading;
     uint64_t fade_start_us;
     enum after_fade after;
@@ -92,6 +94,9 @@ void app_finish(struct app *a);
 
 /* Begins the fade out, then `after`. */
 void app_leave(struct app *a, enum after_fade after);
+
+/* Watches the shown script and applies a saved edit (app.c); called every turn. */
+void app_reload(struct app *a);
 
 /* A quiet notice at the top for a few seconds. */
 void app_notice(struct app *a, const char *fmt, ...)

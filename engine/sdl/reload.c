@@ -86,6 +86,17 @@ enum reload_result reload_poll(struct reload *w, uint64_t now_us, const struct e
     return RELOAD_LOADED;
 }
 
+bool reload_release(struct reload *w, const struct ebb_exercise *ex)
+{
+    for (size_t i = 0; i < w->count; i++) {
+        if (w->kept[i] == ex) {
+            w->kept[i] = w->kept[--w->count];
+            return true;
+        }
+    }
+    return false;
+}
+
 int reload_wait_ms(const struct reload *w, uint64_t now_us, int wait)
 {
     if (!w->path[0])

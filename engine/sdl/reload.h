@@ -53,6 +53,9 @@ enum reload_result reload_poll(struct reload *w, uint64_t now_us, const struct e
 /* Hands an exercise to w to keep until reload_deinit (a library entry's old version). */
 void reload_keep(struct reload *w, struct ebb_exercise *ex);
 
+/* Takes ex back from w's keeping (its new owner frees it); false when w did not hold it. */
+bool reload_release(struct reload *w, const struct ebb_exercise *ex);
+
 /* Milliseconds until the next look (at most `wait`), for the loop's wait timeout. */
 int reload_wait_ms(const struct reload *w, uint64_t now_us, int wait);
 
