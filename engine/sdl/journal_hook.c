@@ -55,7 +55,9 @@ static void ready(struct app *a)
         return;
     f->ready = true;
     f->rating_before = EBB_JOURNAL_RATING_NONE;
-    f->record_on = !a->opt->screenshot;
+    /* a screenshot or a benchmark run (bench/, $EBB_BENCH) is nobody's session */
+    const char *bench = getenv("EBB_BENCH");
+    f->record_on = !a->opt->screenshot && !(bench && bench[0]);
     f->checkin_on = f->record_on && !a->opt->no_checkin;
     if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), getenv("HOME"), f->path,
                                  sizeof f->path) != 0)

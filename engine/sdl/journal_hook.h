@@ -2,7 +2,7 @@
  * (docs/checkin.md): the check-in before (and the once-only offer of grounding), the
  * check-in after, the session's record written at its end or when it is left early,
  * and the history screen. Export and --screenshot never come here: only interactive
- * sessions ask and record. An unusable journal path is one warning on stderr; the
+ * sessions ask and record (nor does a benchmark run, with $EBB_BENCH set). An unusable journal path is one warning on stderr; the
  * session runs all the same.
  *
  * Two layers. struct journal_rec is the record of one session (pure: no window, no
@@ -52,8 +52,8 @@ struct app;
 
 struct journal_flow {
     bool ready;            /* set up (lazily, on the first call) */
-    bool checkin_on;       /* ask before and after (not --no-checkin, not --screenshot) */
-    bool record_on;        /* write records (not --screenshot) */
+    bool checkin_on;       /* ask before and after (not --no-checkin, --screenshot, bench) */
+    bool record_on;        /* write records (not --screenshot, not $EBB_BENCH) */
     bool warned;           /* the unusable journal's warning was printed once */
     bool passing;          /* the next app_start_session was asked for by the check-in */
     char path[JOURNAL_PATH_MAX];    /* the journal, "" when there is none */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The check-in never appears in --export or --screenshot (their frames show the
-# exercise, not the slider), and neither writes the journal.
+# The check-in never appears in --export, --screenshot (their frames show the exercise,
+# not the slider) or a benchmark run, and none of them writes the journal.
 set -euo pipefail
 EBB=$1 SRC=$2 BUILD=$3
 T=$(mktemp -d)
@@ -14,6 +14,11 @@ f=$(ls "$T"/x/frame-*.png | head -n 1)
 
 "$EBB" --screenshot "$T/shot.png" --visual circle box
 "$BUILD/tests/pngprobe" disc "$T/shot.png" >/dev/null || { echo "FAIL: the screenshot shows no disc"; exit 1; }
+
+# a benchmark run ($EBB_BENCH) goes straight to the session and records nothing
+EBB_BENCH=first-frame EBB_TEST_LOG=$T/log EBB_TEST_KEYS="0.5:Escape" timeout 60 "$EBB" box >/dev/null
+! grep -q "^screen checkin" "$T/log" || { echo "FAIL: a check-in in a benchmark run"; exit 1; }
+grep -q "^screen session" "$T/log" || { echo "FAIL: no session in a benchmark run"; exit 1; }
 
 [ ! -e "$T/state/ebb/journal.tsv" ] || { echo "FAIL: export or screenshot wrote the journal"; exit 1; }
 echo ok
