@@ -282,9 +282,8 @@ static int export_files(struct run *r)
         ebb_timeline_init(&plan_tl, r->launch.ex, &r->topt, &d) == 0)
         tl = &plan_tl;
     int vol = o->volume_percent >= 0 ? o->volume_percent : 80;
-    if (o->mute)
-        vol = 0;
-    if (sound_export(path, r->launch.ex, tl, r->events, r->count, r->end_us, vol, &d) != 0)
+    if (sound_export_with(path, r->launch.ex, tl, r->events, r->count, r->end_us, vol, o->mute,
+                          o->eyes_closed, &d) != 0)
         status = 1;
     ebb_timeline_deinit(&plan_tl);
     launch_print(&d);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One session after another: leaving a session and starting the next, and "again" from
+# the end screen, free the old session at once while the sound goes on (the sound lets
+# go of its plan under the device lock first). Run by the sanitizer build too, where a
+# plan read after it was freed stops the program. The end screen keeps the end bell.
+set -euo pipefail
+EBB=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+
+fail() { echo "FAIL: $*"; grep -v "^present" "$T/$LOG"; exit 1; }
+
+# picker -> session -> picker -> another session -> picker -> quit
+LOG=a
+EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Return,1.2:Escape,1.8:Down,2.0:Return,2.9:Escape,3.5:Escape" \
+    timeout 60 "$EBB" --no-checkin
+got=$(grep -E '^(screen|exit)' "$T/a" | tr '\n' ',')
+[ "$got" = "screen picker,screen session,screen picker,screen session,screen picker,exit 0," ] ||
+    fail "got $got"
+[ "$(grep -c '^start ' "$T/a")" -eq 2 ] || fail "two sessions expected"
+
+# a session that ends by itself, then "again" from the end screen, then Escape quits
+cat > "$T/short.cfg" <<'CFG'
+version = 1;
+exercise = {
+  id = "short"; title = "Short"; kind = "breathing"; prepare = 0.5; cycles = 1;
+  pattern = ( { phase = "inhale"; seconds = 0.5; }, { phase = "exhale"; seconds = 0.5; } );
+};
+CFG
+LOG=b
+EBB_TEST_LOG=$T/b EBB_TEST_KEYS="2.5:Return,3.2:Escape" timeout 60 "$EBB" --no-checkin "$T/short.cfg"
+got=$(grep -E '^(screen|start|exit)' "$T/b" | tr '\n' ',')
+[ "$got" = "screen session,start short,screen finished,screen session,start short,exit 0," ] ||
+    fail "got $got"
+echo ok
