@@ -11,7 +11,7 @@ export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$
 
 run() { # DRIVER NAME
     SDL_AUDIODRIVER=$1 EBB_TEST_LOG=$T/$2.log EBB_TEST_KEYS="1.0:Escape" \
-        timeout 60 "$EBB" box 2> "$T/$2.err"
+        timeout 60 "$EBB" --no-checkin box 2> "$T/$2.err"
     grep -q "^screen session" "$T/$2.log" || { echo "FAIL: $2: no session"; exit 1; }
     grep -q "^exit 0" "$T/$2.log" || { echo "FAIL: $2: no clean exit"; exit 1; }
 }
