@@ -59,8 +59,6 @@ struct app {
     struct picker picker;
     struct launch launch;
     struct ebb_session *session; /* kept on the end screen, so the end bell rings out */
-    struct ebb_session *retired; /* unused: always NULL (app_run.c frees it at exit) */
-    struct launch retired_launch; /* unused: always empty */
     struct reload reload;        /* the shown script, read again when saved */
     int reloads_seen;            /* reloads of the session already handled */
     unsigned clock_gen;          /* clk.gen the sound's origin was last sent at */

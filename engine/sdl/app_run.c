@@ -93,9 +93,8 @@ static void shut_down(struct app *a)
     sound_close(a->audio); /* first: the callback stops reading plans and exercises */
     journal_flow_quit(a); /* a session still open is recorded as left early */
     ebb_session_free(a->session);
-    ebb_session_free(a->retired);
     launch_free(&a->launch);
-    launch_free(&a->retired_launch);
+    reload_deinit(&a->reload); /* every version read: nothing points at them now */
     text_close(a->text);
     window_close(&a->win);
     for (int i = 0; i < APP_PADS_MAX; i++)
@@ -131,6 +130,15 @@ static void event(struct app *a, const SDL_Event *e)
         open_pad(a, e->cdevice.which);
         return;
     }
+    if (e->type == SDL_AUDIODEVICEREMOVED) {
+        char notice[256];
+        if (!e->adevice.iscapture &&
+            sound_device_removed(a->audio, e->adevice.which, notice, sizeof notice)) {
+            fprintf(stderr, "ebb: %s\n", notice);
+            app_notice(a, "The sound device went away; the session goes on silently");
+        }
+        return;
+    }
     if (journal_flow_event(a, e))
         return; /* the check-in's slider and the offer take their own events */
     bool typing = a->screen == SCREEN_PICKER && a->picker.typing;
@@ -143,21 +151,28 @@ static void tick(struct app *a)
 {
     if (!a->session || a->screen != SCREEN_SESSION)
         return;
-    ebb_session_update(a->session, a->now_us);
-    struct ebb_event ev;
+    int item_before = -1;
     struct ebb_session_view v;
     ebb_session_view(a->session, a->now_us, &v);
-    while (ebb_session_next_event(a->session, &ev) == 0) {
+    if (v.state != EBB_SESSION_TRANSITION)
+        item_before = v.item;
+    ebb_session_update(a->session, a->now_us);
+    struct ebb_event ev;
+    ebb_session_view(a->session, a->now_us, &v);
+    while (ebb_session_next_event(a->session, &ev) == 0)
         sound_event(a->audio, v.ex, &ev);
-        if (ev.kind == EBB_EVENT_PHASE && v.item_count > 1)
-            sound_follow(a->audio, a->session, true); /* a sequence's next item */
+    if (v.item_count > 1 && v.state != EBB_SESSION_TRANSITION && v.item != item_before)
+        sound_follow_on(a->audio, a->session, true, &a->clk); /* a sequence's next item */
+    if (a->clk.gen != a->clock_gen) { /* the session clock moved against the sound's */
+        a->clock_gen = a->clk.gen;
+        sound_follow_on(a->audio, a->session, false, &a->clk);
     }
     if (v.state != a->last_state) {
         testhook_log(&a->hook, "state %s", v.state == EBB_SESSION_PAUSED     ? "paused"
                                            : v.state == EBB_SESSION_FINISHED ? "finished"
                                                                              : "running");
         if (v.state == EBB_SESSION_PAUSED || a->last_state == EBB_SESSION_PAUSED)
-            sound_follow(a->audio, a->session, false);
+            sound_follow_on(a->audio, a->session, false, &a->clk);
         a->last_state = v.state;
         a->dirty = true;
     }
@@ -241,7 +256,7 @@ static void loop(struct app *a)
     SDL_Event e;
     unsigned long frames = 0;
     while (!a->quit) {
-        a->now_us = clock_now(&a->clk);
+        a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
         testhook_poll(&a->hook, &a->clk, a->fading);
         struct redraw_in r = {a->visible, a->dirty, moving(a), transient(a)};
         if (redraw_animating(&r)) {
@@ -250,14 +265,16 @@ static void loop(struct app *a)
         } else {
             /* still: sleep until something happens (or a little, to keep time) */
             int wait = expire(a, testhook_pending(&a->hook) || a->session ? 100 : 1000);
+            wait = reload_wait_ms(&a->reload, a->now_us, wait); /* a saved script */
             if (SDL_WaitEventTimeout(&e, wait)) {
                 event(a, &e);
                 while (SDL_PollEvent(&e))
                     event(a, &e);
             }
         }
-        a->now_us = clock_now(&a->clk);
+        a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
         tick(a);
+        app_reload(a);
         after_fade(a);
         expire(a, 0);
         r = (struct redraw_in){a->visible, a->dirty, moving(a), transient(a)};
@@ -297,6 +314,7 @@ int ebb_app_run(const struct ebb_options *opt, struct ebb_library *lib)
     a->visible = true;
     a->sc.visual = -1;
     testhook_init(&a->hook);
+    reload_init(&a->reload);
     clock_init(&a->clk);
     a->now_us = clock_now(&a->clk);
     a->status = start_up(a);

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Live reload (issue 7): while a session of a script given by path runs, saving the file
+# applies the edit at the next cycle boundary, and a broken save is refused with its
+# FILE:LINE line on stderr while the old version runs on. Driven by the test hooks
+# (docs/contributing-testing.md): the log says when an edit waits, when it takes over
+# (event time and cycle) and when one is refused. The file is never written by ebb.
+set -euo pipefail
+EBB=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+
+script() { # IN_SECONDS OUT_SECONDS
+    cat <<CFG
+version = 1;
+exercise = {
+  id = "breathe";
+  title = "Quick breaths";
+  kind = "breathing";
+  prepare = 1.0;
+  cycles = 40;
+  pattern = (
+    { phase = "inhale"; seconds = $1; },
+    { phase = "exhale"; seconds = $2; }
+  );
+};
+CFG
+}
+script 1.0 1.0 > "$T/breathe.cfg"
+
+(
+    sleep 2
+    script 0.75 1.25 > "$T/breathe.cfg.new" && mv "$T/breathe.cfg.new" "$T/breathe.cfg"
+    # the broken save, once the good one has been taken (or after a long while)
+    for _ in $(seq 100); do grep -q "^reload applied" "$T/log" 2>/dev/null && break; sleep 0.1; done
+    sleep 0.5
+    printf 'version = 1;\nexercise = {\n  id = "breathe"\n  kind = ;\n};\n' > "$T/breathe.cfg"
+    cp "$T/breathe.cfg" "$T/broken.copy"
+) &
+writer=$!
+
+EBB_TEST_LOG=$T/log EBB_TEST_KEYS="11.0:Escape" timeout 60 "$EBB" --no-checkin "$T/breathe.cfg" \
+    2> "$T/err"
+wait $writer
+
+fail() { echo "FAIL: $*"; echo "--- log"; grep -v "^present" "$T/log"; echo "--- stderr"; cat "$T/err"; exit 1; }
+
+grep -q "^exit 0" "$T/log" || fail "no clean exit"
+pending=$(awk '/^reload pending breathe at / { print $5; exit }' "$T/log")
+[ -n "$pending" ] || fail "the valid edit was not scheduled"
+applied=$(awk '/^reload applied breathe at / { print $5, $7; exit }' "$T/log")
+[ -n "$applied" ] || fail "the valid edit was not applied"
+at=${applied% *} cycle=${applied#* }
+[ "$at" = "$pending" ] || fail "applied at $at, scheduled for $pending"
+# at a cycle boundary of the old version: prepare 1 s + 2 s a cycle, to the microsecond
+want=$(awk -v k="$cycle" 'BEGIN { printf "%.6f", 1 + 2 * k }')
+[ "$at" = "$want" ] || fail "applied at $at, not at the start of cycle $cycle ($want)"
+[ "$cycle" -ge 1 ] || fail "applied before the first cycle ended"
+
+# the broken save: refused, with FILE:LINE on stderr, and the session runs on
+grep -q "^reload refused .*breathe.cfg:[0-9][0-9]*: error: " "$T/log" || fail "no refusal logged"
+grep -q "breathe.cfg:[0-9][0-9]*: error: " "$T/err" || fail "no FILE:LINE line on stderr"
+[ "$(grep -c "breathe.cfg:[0-9][0-9]*: error: " "$T/err")" -eq 1 ] || fail "the error twice"
+refused=$(grep -n "^reload refused" "$T/log" | head -1 | cut -d: -f1)
+tail -n +"$refused" "$T/log" | grep -q "^present .* session$" || fail "no session after the refusal"
+! tail -n +"$refused" "$T/log" | grep -q "^screen finished" || fail "the broken save ended it"
+! grep -q "^state paused" "$T/log" || fail "a reload paused the session (a false clock jump)"
+
+# ebb never rewrites a person's script
+cmp -s "$T/breathe.cfg" "$T/broken.copy" || fail "the script was changed"
+echo ok
