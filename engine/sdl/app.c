@@ -131,7 +131,16 @@ static void refuse(struct app *a, const struct ebb_diags *d)
         ebb_diag_format(first, line, sizeof line);
     }
     fprintf(stderr, "%s\n", line);
-    app_notice(a, "%s", line);
+    /* on screen the file's own name is enough (a long path would crowd the top line) */
+    const char *file = first ? first->file : a->reload.path;
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (first && first->line > 0)
+        app_notice(a, "%s:%d: %s · the earlier version goes on", base, first->line,
+                   first->message);
+    else
+        app_notice(a, "%s: %s · the earlier version goes on", base,
+                   first ? first->message : "cannot be read");
     a->notice_until_us = a->now_us + APP_BANNER_US;
     testhook_log(&a->hook, "reload refused %s", line);
 }

@@ -234,6 +234,14 @@ void scene_notice(struct scene *sc, const char *line, float alpha)
     float u = unit(sc);
     if (alpha <= 0 || !line[0])
         return;
+    /* A long notice (a refused edit's FILE:LINE: message) would run into the title and
+     * the count in the top corners: it goes just below them, wrapped if need be. */
+    if (text_width(sc->text, TEXT_SMALL, line) > sc->w * 0.5f) {
+        float y = 18 * u + text_line_height(sc->text, TEXT_SMALL) * 1.4f;
+        text_draw_wrapped(sc->text, TEXT_SMALL, line, sc->w / 2.0f, y, sc->w * 0.8f, 2,
+                          TEXT_CENTER, fade(sc->th.text, alpha));
+        return;
+    }
     text_draw(sc->text, TEXT_SMALL, line, sc->w / 2.0f, 18 * u, TEXT_CENTER,
               fade(sc->th.text, alpha));
 }
