@@ -56,8 +56,7 @@ bool checkin_on_slider(const struct checkin_layout *l, float x, float y)
 {
     /* a little beyond each end, so 0 and 10 are easy to reach with a finger */
     float margin = l->grab;
-    return x >= l->x0 - margin && x <= l->x1 + margin && y >= l->y - l->grab &&
-           y <= l->y + l->grab;
+    return x >= l->x0 - margin && x <= l->x1 + margin && y >= l->y - l->grab && y <= l->y + l->grab;
 }
 
 static bool in_rect(SDL_FRect r, float x, float y)
@@ -95,16 +94,25 @@ enum checkin_result checkin_key(struct checkin *c, SDL_Keycode key)
         return choose(c, d);
     switch (key) {
     case SDLK_LEFT:
-    case SDLK_DOWN: return step(c, -1);
+    case SDLK_DOWN:
+        return step(c, -1);
     case SDLK_RIGHT:
-    case SDLK_UP: return step(c, 1);
-    case SDLK_HOME: return choose(c, 0);
-    case SDLK_END: return choose(c, CHECKIN_MAX);
+    case SDLK_UP:
+        return step(c, 1);
+    case SDLK_HOME:
+        return choose(c, 0);
+    case SDLK_END:
+        return choose(c, CHECKIN_MAX);
     case SDLK_SPACE:
     case SDLK_RETURN:
-    case SDLK_KP_ENTER: c->dragging = false; return CHECKIN_DONE;
-    case SDLK_ESCAPE: c->dragging = false; return CHECKIN_LEAVE;
-    default: return CHECKIN_PASS;
+    case SDLK_KP_ENTER:
+        c->dragging = false;
+        return CHECKIN_DONE;
+    case SDLK_ESCAPE:
+        c->dragging = false;
+        return CHECKIN_LEAVE;
+    default:
+        return CHECKIN_PASS;
     }
 }
 
@@ -129,25 +137,31 @@ enum checkin_result checkin_pointer(struct checkin *c, int w, int h, float x, fl
             return CHECKIN_CHANGED;
         }
         return in_rect(l.button, x, y) ? CHECKIN_DONE : CHECKIN_PASS;
-    default: return CHECKIN_PASS;
+    default:
+        return CHECKIN_PASS;
     }
 }
 
 static enum checkin_result pad(struct checkin *c, Uint8 button)
 {
     switch (button) {
-    case SDL_CONTROLLER_BUTTON_A: return CHECKIN_DONE;
-    case SDL_CONTROLLER_BUTTON_B: return CHECKIN_LEAVE;
+    case SDL_CONTROLLER_BUTTON_A:
+        return CHECKIN_DONE;
+    case SDL_CONTROLLER_BUTTON_B:
+        return CHECKIN_LEAVE;
     case SDL_CONTROLLER_BUTTON_DPAD_LEFT:
-    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: return step(c, -1);
+    case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
+        return step(c, -1);
     case SDL_CONTROLLER_BUTTON_DPAD_RIGHT:
-    case SDL_CONTROLLER_BUTTON_DPAD_UP: return step(c, 1);
-    default: return CHECKIN_PASS;
+    case SDL_CONTROLLER_BUTTON_DPAD_UP:
+        return step(c, 1);
+    default:
+        return CHECKIN_PASS;
     }
 }
 
-static enum checkin_result finger(struct checkin *c, const SDL_TouchFingerEvent *f, int kind,
-                                  int w, int h)
+static enum checkin_result finger(struct checkin *c, const SDL_TouchFingerEvent *f, int kind, int w,
+                                  int h)
 {
     if (kind != CHECKIN_POINTER_DOWN && (!c->finger_down || f->fingerId != c->finger))
         return kind == CHECKIN_POINTER_UP ? checkin_pointer(c, w, h, f->x * w, f->y * h, kind)
@@ -162,11 +176,12 @@ static enum checkin_result finger(struct checkin *c, const SDL_TouchFingerEvent 
     return r;
 }
 
-enum checkin_result checkin_event(struct checkin *c, const SDL_Event *e, float sx, float sy,
-                                  int w, int h)
+enum checkin_result checkin_event(struct checkin *c, const SDL_Event *e, float sx, float sy, int w,
+                                  int h)
 {
     switch (e->type) {
-    case SDL_KEYDOWN: return checkin_key(c, e->key.keysym.sym);
+    case SDL_KEYDOWN:
+        return checkin_key(c, e->key.keysym.sym);
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         /* a touch arrives as SDL_FINGER* too: count it there, once */
@@ -180,20 +195,23 @@ enum checkin_result checkin_event(struct checkin *c, const SDL_Event *e, float s
             return CHECKIN_CHANGED;
         if (c->finger_down)
             return CHECKIN_PASS;
-        return checkin_pointer(c, w, h, e->motion.x * sx, e->motion.y * sy,
-                               CHECKIN_POINTER_MOVE);
+        return checkin_pointer(c, w, h, e->motion.x * sx, e->motion.y * sy, CHECKIN_POINTER_MOVE);
     case SDL_MOUSEWHEEL:
         if (e->wheel.which == SDL_TOUCH_MOUSEID || e->wheel.y == 0)
             return CHECKIN_PASS;
-        return step(c, (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e->wheel.y
-                                                                     : e->wheel.y) > 0
+        return step(c, (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e->wheel.y : e->wheel.y) > 0
                            ? 1
                            : -1);
-    case SDL_FINGERDOWN: return finger(c, &e->tfinger, CHECKIN_POINTER_DOWN, w, h);
-    case SDL_FINGERMOTION: return finger(c, &e->tfinger, CHECKIN_POINTER_MOVE, w, h);
-    case SDL_FINGERUP: return finger(c, &e->tfinger, CHECKIN_POINTER_UP, w, h);
-    case SDL_CONTROLLERBUTTONDOWN: return pad(c, e->cbutton.button);
-    default: return CHECKIN_PASS;
+    case SDL_FINGERDOWN:
+        return finger(c, &e->tfinger, CHECKIN_POINTER_DOWN, w, h);
+    case SDL_FINGERMOTION:
+        return finger(c, &e->tfinger, CHECKIN_POINTER_MOVE, w, h);
+    case SDL_FINGERUP:
+        return finger(c, &e->tfinger, CHECKIN_POINTER_UP, w, h);
+    case SDL_CONTROLLERBUTTONDOWN:
+        return pad(c, e->cbutton.button);
+    default:
+        return CHECKIN_PASS;
     }
 }
 
@@ -237,9 +255,9 @@ static void draw_track(const struct checkin *c, struct scene *sc, const struct c
     float kx = checkin_x_of(l, c->value);
     render_disc(sc->ren, kx, l->y, l->knob_r, 2 * u, th->accent);
     snprintf(num, sizeof num, "%d", c->value);
-    text_draw(sc->text, TEXT_LARGE, num, kx, l->y - l->knob_r - 12 * u -
-                                              text_line_height(sc->text, TEXT_LARGE),
-              TEXT_CENTER, th->text);
+    text_draw(sc->text, TEXT_LARGE, num, kx,
+              l->y - l->knob_r - 12 * u - text_line_height(sc->text, TEXT_LARGE), TEXT_CENTER,
+              th->text);
 }
 
 void checkin_draw(const struct checkin *c, struct scene *sc)
@@ -257,8 +275,8 @@ void checkin_draw(const struct checkin *c, struct scene *sc)
     draw_track(c, sc, &l, u);
     render_round_rect(sc->ren, l.button, 14 * u, th->panel);
     text_draw(sc->text, TEXT_BODY, c->touched ? "Go on" : "Skip", l.button.x + l.button.w / 2,
-              l.button.y + (l.button.h - text_line_height(sc->text, TEXT_BODY)) / 2,
-              TEXT_CENTER, th->text);
+              l.button.y + (l.button.h - text_line_height(sc->text, TEXT_BODY)) / 2, TEXT_CENTER,
+              th->text);
     text_draw(sc->text, TEXT_SMALL,
               c->touched ? "0–9, arrows or a click to change  ·  Enter to go on  ·  Escape leaves"
                          : "0–9, arrows or a click to choose  ·  Enter skips  ·  Escape leaves",

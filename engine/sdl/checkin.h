@@ -12,8 +12,8 @@
 
 #include "scene.h"
 
-#define CHECKIN_MAX 10    /* the slider runs 0..CHECKIN_MAX */
-#define CHECKIN_MIDDLE 5  /* an untouched slider's quiet resting place; arrows start here */
+#define CHECKIN_MAX 10   /* the slider runs 0..CHECKIN_MAX */
+#define CHECKIN_MIDDLE 5 /* an untouched slider's quiet resting place; arrows start here */
 
 enum checkin_question { CHECKIN_BEFORE, CHECKIN_AFTER, CHECKIN_QUESTION_COUNT };
 
@@ -28,20 +28,20 @@ enum checkin_result {
 
 struct checkin {
     enum checkin_question question;
-    int value;         /* 0..CHECKIN_MAX; shown only once touched */
-    bool touched;      /* a number, an arrow, a click or a drag chose `value` */
-    bool dragging;     /* the mouse button went down on the slider and is held */
-    bool finger_down;  /* a finger went down on the slider and is held */
+    int value;        /* 0..CHECKIN_MAX; shown only once touched */
+    bool touched;     /* a number, an arrow, a click or a drag chose `value` */
+    bool dragging;    /* the mouse button went down on the slider and is held */
+    bool finger_down; /* a finger went down on the slider and is held */
     SDL_FingerID finger;
 };
 
 /* Where the slider sits on a w x h output (pixels); pure. */
 struct checkin_layout {
-    float x0, x1;      /* the track's ends: the centres of 0 and CHECKIN_MAX */
-    float y;           /* the track's centre line */
-    float grab;        /* half the height of the band a press on the slider counts in */
-    float knob_r;      /* the knob's radius */
-    SDL_FRect button;  /* "Skip" / "Go on" under the slider */
+    float x0, x1;     /* the track's ends: the centres of 0 and CHECKIN_MAX */
+    float y;          /* the track's centre line */
+    float grab;       /* half the height of the band a press on the slider counts in */
+    float knob_r;     /* the knob's radius */
+    SDL_FRect button; /* "Skip" / "Go on" under the slider */
 };
 
 void checkin_init(struct checkin *c, enum checkin_question q);
@@ -65,8 +65,7 @@ enum checkin_result checkin_key(struct checkin *c, SDL_Keycode key);
 /* A press (down), a move while held, or a release (up) at output pixel (x, y) of a
  * w x h output. A press on the slider chooses and starts a drag; a release on the
  * button is done. */
-enum checkin_result checkin_pointer(struct checkin *c, int w, int h, float x, float y,
-                                    int kind);
+enum checkin_result checkin_pointer(struct checkin *c, int w, int h, float x, float y, int kind);
 #define CHECKIN_POINTER_DOWN 0
 #define CHECKIN_POINTER_MOVE 1
 #define CHECKIN_POINTER_UP 2
@@ -74,8 +73,8 @@ enum checkin_result checkin_pointer(struct checkin *c, int w, int h, float x, fl
 /* One SDL event: keys, mouse (window coordinates times sx, sy give output pixels), the
  * wheel, touch (normalised, times w and h; SDL's mouse copies of touches are ignored so
  * a tap counts once) and the gamepad. */
-enum checkin_result checkin_event(struct checkin *c, const SDL_Event *e, float sx, float sy,
-                                  int w, int h);
+enum checkin_result checkin_event(struct checkin *c, const SDL_Event *e, float sx, float sy, int w,
+                                  int h);
 
 /* The answer: the chosen value, or EBB_JOURNAL_RATING_NONE (-1) when it was skipped. */
 int checkin_rating(const struct checkin *c);

@@ -13,8 +13,7 @@
 static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-void history_view_from_journal(struct history_view *hv, const struct ebb_journal *j,
-                               int64_t today)
+void history_view_from_journal(struct history_view *hv, const struct ebb_journal *j, int64_t today)
 {
     memset(hv, 0, sizeof *hv);
     hv->today = today;
@@ -181,9 +180,8 @@ static void draw_weeks(const struct history_view *hv, struct scene *sc,
             /* whole pixels: the filled parts of a rounded rectangle meet without a seam */
             SDL_FRect bar = {roundf(cx - bw / 2), roundf(base - bh), roundf(bw), roundf(bh)};
             render_round_rect(sc->ren, bar, roundf(6 * u), theme_mix(th->accent, th->bg, 0.35f));
-            snprintf(buf, sizeof buf, "%.0f min", c->week_minutes[w] < 1 && c->week_minutes[w] > 0
-                                                      ? 1.0
-                                                      : c->week_minutes[w]);
+            snprintf(buf, sizeof buf, "%.0f min",
+                     c->week_minutes[w] < 1 && c->week_minutes[w] > 0 ? 1.0 : c->week_minutes[w]);
             text_draw(sc->text, TEXT_SMALL, buf, cx, base - bh - lh - 4 * u, TEXT_CENTER,
                       th->muted);
         }
@@ -215,14 +213,13 @@ void history_view_draw(const struct history_view *hv, struct scene *sc)
                                ? "The journal could not be read just now; the terminal says why."
                                : "Nothing here yet. After a session, how you felt and the "
                                  "minutes you practised will show here.";
-        text_draw_wrapped(sc->text, TEXT_BODY, line, sc->w / 2.0f, sc->h * 0.42f, sc->w * 0.7f,
-                          3, TEXT_CENTER, th->muted);
+        text_draw_wrapped(sc->text, TEXT_BODY, line, sc->w / 2.0f, sc->h * 0.42f, sc->w * 0.7f, 3,
+                          TEXT_CENTER, th->muted);
         return;
     }
     int lh = text_line_height(sc->text, TEXT_BODY);
     float head = l.ratings.y - lh - 24 * u;
-    text_draw(sc->text, TEXT_BODY, "How you felt, the last 30 days", x, head, TEXT_LEFT,
-              th->text);
+    text_draw(sc->text, TEXT_BODY, "How you felt, the last 30 days", x, head, TEXT_LEFT, th->text);
     draw_legend(sc, &l, head + 4 * u, u);
     draw_grid(hv, sc, &l, u);
     draw_ratings(hv, sc, &l, u);

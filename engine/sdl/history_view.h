@@ -29,8 +29,7 @@ struct history_layout {
 };
 
 /* Fills the view from a journal already read (pure: no file, no clock). */
-void history_view_from_journal(struct history_view *hv, const struct ebb_journal *j,
-                               int64_t today);
+void history_view_from_journal(struct history_view *hv, const struct ebb_journal *j, int64_t today);
 
 /* Reads the journal at path (NULL or "": nothing to show) and builds the chart of the 30
  * days ending on `now`'s local day. Warnings (a torn line) and errors go to diags. */

@@ -120,8 +120,7 @@ void journal_flow_started(struct app *a)
         planned = (double)tl->end_us / 1e6;
     else if (ex)
         planned = ebb_exercise_length_s(a->lib, ex);
-    journal_rec_begin(&f->rec, ex ? ex->id : "", planned, f->rating_before, time(NULL),
-                      a->now_us);
+    journal_rec_begin(&f->rec, ex ? ex->id : "", planned, f->rating_before, time(NULL), a->now_us);
     f->rating_before = EBB_JOURNAL_RATING_NONE;
 }
 
@@ -221,8 +220,10 @@ static bool checkin_input(struct app *a, const SDL_Event *e)
     struct journal_flow *f = &a->flow;
     bool after = f->checkin.question == CHECKIN_AFTER;
     switch (checkin_event(&f->checkin, e, a->scale_x, a->scale_y, a->sc.w, a->sc.h)) {
-    case CHECKIN_PASS: return false;
-    case CHECKIN_CHANGED: break;
+    case CHECKIN_PASS:
+        return false;
+    case CHECKIN_CHANGED:
+        break;
     case CHECKIN_DONE:
         if (after)
             after_done(a, false);
@@ -235,7 +236,8 @@ static bool checkin_input(struct app *a, const SDL_Event *e)
         else
             leave(a);
         break;
-    default: break;
+    default:
+        break;
     }
     a->dirty = true;
     return true;
@@ -245,15 +247,20 @@ static bool suggest_input(struct app *a, const SDL_Event *e)
 {
     struct journal_flow *f = &a->flow;
     switch (suggest_event(&f->suggest, e, a->scale_x, a->scale_y, a->sc.w, a->sc.h)) {
-    case SUGGEST_PASS: return false;
-    case SUGGEST_CHANGED: break;
+    case SUGGEST_PASS:
+        return false;
+    case SUGGEST_CHANGED:
+        break;
     case SUGGEST_DONE:
         testhook_log(&a->hook, "suggest %s",
                      f->suggest.selected == SUGGEST_GROUNDING ? "grounding" : "keep");
         start(a, f->suggest.selected == SUGGEST_GROUNDING ? f->suggest.ground_id : f->pending);
         break;
-    case SUGGEST_LEAVE: leave(a); break;
-    default: break;
+    case SUGGEST_LEAVE:
+        leave(a);
+        break;
+    default:
+        break;
     }
     a->dirty = true;
     return true;

@@ -2,8 +2,8 @@
  * (docs/checkin.md): the check-in before (and the once-only offer of grounding), the
  * check-in after, the session's record written at its end or when it is left early,
  * and the history screen. Export and --screenshot never come here: only interactive
- * sessions ask and record (nor does a benchmark run, with $EBB_BENCH set). An unusable journal path is one warning on stderr; the
- * session runs all the same.
+ * sessions ask and record (nor does a benchmark run, with $EBB_BENCH set). An unusable journal path
+ * is one warning on stderr; the session runs all the same.
  *
  * Two layers. struct journal_rec is the record of one session (pure: no window, no
  * clock read). struct journal_flow and the journal_flow_* calls are the glue the app
@@ -27,8 +27,8 @@
 /* ---- the record of one session ---- */
 
 struct journal_rec {
-    bool open;     /* a session started and its record is not written yet */
-    bool ended;    /* the session ended (completed or left); only the after rating is left */
+    bool open;  /* a session started and its record is not written yet */
+    bool ended; /* the session ended (completed or left); only the after rating is left */
     struct ebb_journal_record rec;
     uint64_t start_us; /* the app clock when the session started */
 };
@@ -51,14 +51,14 @@ int journal_rec_write(struct journal_rec *r, const char *path, struct ebb_diags 
 struct app;
 
 struct journal_flow {
-    bool ready;            /* set up (lazily, on the first call) */
-    bool checkin_on;       /* ask before and after (not --no-checkin, --screenshot, bench) */
-    bool record_on;        /* write records (not --screenshot, not $EBB_BENCH) */
-    bool warned;           /* the unusable journal's warning was printed once */
-    bool passing;          /* the next app_start_session was asked for by the check-in */
-    char path[JOURNAL_PATH_MAX];    /* the journal, "" when there is none */
+    bool ready;                  /* set up (lazily, on the first call) */
+    bool checkin_on;             /* ask before and after (not --no-checkin, --screenshot, bench) */
+    bool record_on;              /* write records (not --screenshot, not $EBB_BENCH) */
+    bool warned;                 /* the unusable journal's warning was printed once */
+    bool passing;                /* the next app_start_session was asked for by the check-in */
+    char path[JOURNAL_PATH_MAX]; /* the journal, "" when there is none */
     char pending[JOURNAL_PATH_MAX]; /* what the person asked to start */
-    int rating_before;     /* given in the check-in before, for the session about to start */
+    int rating_before; /* given in the check-in before, for the session about to start */
     struct checkin checkin;
     struct suggest suggest;
     struct history_view history;

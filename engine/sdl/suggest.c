@@ -38,7 +38,8 @@ void suggest_open(struct suggest *s, const struct ebb_exercise *chosen,
 {
     s->offered = true;
     s->selected = SUGGEST_KEEP;
-    snprintf(s->keep_title, sizeof s->keep_title, "%s", chosen && chosen->title ? chosen->title : "");
+    snprintf(s->keep_title, sizeof s->keep_title, "%s",
+             chosen && chosen->title ? chosen->title : "");
     snprintf(s->ground_id, sizeof s->ground_id, "%s", grounding ? grounding->id : "");
     snprintf(s->ground_title, sizeof s->ground_title, "%s",
              grounding && grounding->title ? grounding->title : "");
@@ -70,15 +71,22 @@ static enum suggest_result key(struct suggest *s, SDL_Keycode k)
 {
     switch (k) {
     case SDLK_UP:
-    case SDLK_LEFT: s->selected = SUGGEST_KEEP; return SUGGEST_CHANGED;
+    case SDLK_LEFT:
+        s->selected = SUGGEST_KEEP;
+        return SUGGEST_CHANGED;
     case SDLK_DOWN:
     case SDLK_RIGHT:
-    case SDLK_TAB: s->selected = SUGGEST_GROUNDING; return SUGGEST_CHANGED;
+    case SDLK_TAB:
+        s->selected = SUGGEST_GROUNDING;
+        return SUGGEST_CHANGED;
     case SDLK_SPACE:
     case SDLK_RETURN:
-    case SDLK_KP_ENTER: return SUGGEST_DONE;
-    case SDLK_ESCAPE: return SUGGEST_LEAVE;
-    default: return SUGGEST_PASS;
+    case SDLK_KP_ENTER:
+        return SUGGEST_DONE;
+    case SDLK_ESCAPE:
+        return SUGGEST_LEAVE;
+    default:
+        return SUGGEST_PASS;
     }
 }
 
@@ -91,25 +99,33 @@ static enum suggest_result click(struct suggest *s, int w, int h, float x, float
     return SUGGEST_DONE;
 }
 
-enum suggest_result suggest_event(struct suggest *s, const SDL_Event *e, float sx, float sy,
-                                  int w, int h)
+enum suggest_result suggest_event(struct suggest *s, const SDL_Event *e, float sx, float sy, int w,
+                                  int h)
 {
     switch (e->type) {
-    case SDL_KEYDOWN: return key(s, e->key.keysym.sym);
+    case SDL_KEYDOWN:
+        return key(s, e->key.keysym.sym);
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             return SUGGEST_PASS;
         return click(s, w, h, e->button.x * sx, e->button.y * sy);
-    case SDL_FINGERUP: return click(s, w, h, e->tfinger.x * w, e->tfinger.y * h);
+    case SDL_FINGERUP:
+        return click(s, w, h, e->tfinger.x * w, e->tfinger.y * h);
     case SDL_CONTROLLERBUTTONDOWN:
         switch (e->cbutton.button) {
-        case SDL_CONTROLLER_BUTTON_A: return SUGGEST_DONE;
-        case SDL_CONTROLLER_BUTTON_B: return SUGGEST_LEAVE;
-        case SDL_CONTROLLER_BUTTON_DPAD_UP: return key(s, SDLK_UP);
-        case SDL_CONTROLLER_BUTTON_DPAD_DOWN: return key(s, SDLK_DOWN);
-        default: return SUGGEST_PASS;
+        case SDL_CONTROLLER_BUTTON_A:
+            return SUGGEST_DONE;
+        case SDL_CONTROLLER_BUTTON_B:
+            return SUGGEST_LEAVE;
+        case SDL_CONTROLLER_BUTTON_DPAD_UP:
+            return key(s, SDLK_UP);
+        case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
+            return key(s, SDLK_DOWN);
+        default:
+            return SUGGEST_PASS;
         }
-    default: return SUGGEST_PASS;
+    default:
+        return SUGGEST_PASS;
     }
 }
 
@@ -119,8 +135,8 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
     const struct theme *th = &sc->th;
     float mid = sc->w / 2.0f;
     float y = sc->h * 0.2f;
-    text_draw(sc->text, TEXT_LARGE, "Would you like to ground yourself first?", mid, y,
-              TEXT_CENTER, th->text);
+    text_draw(sc->text, TEXT_LARGE, "Would you like to ground yourself first?", mid, y, TEXT_CENTER,
+              th->text);
     y += text_line_height(sc->text, TEXT_LARGE) + 16 * u;
     text_draw_wrapped(sc->text, TEXT_BODY,
                       "When feelings run high, noticing your feet and the room around you "

@@ -24,8 +24,8 @@ enum suggest_result {
 };
 
 struct suggest {
-    bool offered;   /* the offer was made in this run: it is not made again */
-    int selected;   /* enum suggest_choice; SUGGEST_KEEP when the offer opens */
+    bool offered; /* the offer was made in this run: it is not made again */
+    int selected; /* enum suggest_choice; SUGGEST_KEEP when the offer opens */
     char keep_title[SUGGEST_TITLE_MAX];
     char ground_id[EBB_ID_MAX + 1];
     char ground_title[SUGGEST_TITLE_MAX];
@@ -50,8 +50,8 @@ int suggest_hit(int w, int h, float x, float y);
 
 /* One SDL event (mouse in window coordinates times sx, sy; touch normalised, counted
  * once through SDL_FINGERUP). */
-enum suggest_result suggest_event(struct suggest *s, const SDL_Event *e, float sx, float sy,
-                                  int w, int h);
+enum suggest_result suggest_event(struct suggest *s, const SDL_Event *e, float sx, float sy, int w,
+                                  int h);
 
 void suggest_draw(const struct suggest *s, struct scene *sc);
 

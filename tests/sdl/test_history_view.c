@@ -79,10 +79,11 @@ static void the_chart_comes_from_the_journals_last_thirty_days(void **state)
 {
     (void)state;
     /* two sessions on 2024-05-01 (7 -> 4 and 5 -> 3), one 40 days earlier */
-    const char *text = EBB_JOURNAL_HEADER "\n"
-                       "2024-05-01T08:30:00+00:00\tbox\t300.0\t300.0\tcompleted\t7\t4\n"
-                       "2024-05-01T20:00:00+00:00\tbox\t300.0\t240.0\tleft-early\t5\t3\n"
-                       "2024-03-22T08:30:00+00:00\tbox\t300.0\t300.0\tcompleted\t9\t9\n";
+    const char *text =
+        EBB_JOURNAL_HEADER "\n"
+                           "2024-05-01T08:30:00+00:00\tbox\t300.0\t300.0\tcompleted\t7\t4\n"
+                           "2024-05-01T20:00:00+00:00\tbox\t300.0\t240.0\tleft-early\t5\t3\n"
+                           "2024-03-22T08:30:00+00:00\tbox\t300.0\t300.0\tcompleted\t9\t9\n";
     struct ebb_journal j = {0};
     struct ebb_diags d;
     ebb_diags_clear(&d);
