@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 
@@ -28,6 +29,24 @@ static bool gl_is_software(SDL_Renderer *ren)
            strstr(name, "Software");
 }
 
+/* Linux: a GPU shows as a DRM render node or an NVIDIA device. With neither, GL could
+ * only be software (llvmpipe), so it is not even tried: loading it costs tens of MB and
+ * tens of ms at start-up (docs/benchmark.md). Elsewhere: unknown, so try. */
+static bool no_gpu(void)
+{
+#ifdef __linux__
+    char path[32];
+    for (int i = 128; i < 144; i++) {
+        snprintf(path, sizeof path, "/dev/dri/renderD%d", i);
+        if (access(path, F_OK) == 0)
+            return false;
+    }
+    return access("/dev/nvidia0", F_OK) != 0;
+#else
+    return false;
+#endif
+}
+
 static SDL_Window *make_window(const struct window_req *req)
 {
     int display = req->display;
@@ -46,8 +65,9 @@ int window_open(struct window *w, const struct window_req *req, char *err, size_
     memset(w, 0, sizeof *w);
     const char *force = SDL_getenv("EBB_RENDERER");
     const char *driver = SDL_GetCurrentVideoDriver();
+    bool forced_gl = force && strcmp(force, "accelerated") == 0;
     bool software = (force && strcmp(force, "software") == 0) ||
-                    (driver && strcmp(driver, "dummy") == 0);
+                    (driver && strcmp(driver, "dummy") == 0) || (!forced_gl && no_gpu());
     if (software)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     w->win = make_window(req);
