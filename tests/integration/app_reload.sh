@@ -68,4 +68,19 @@ tail -n +"$refused" "$T/log" | grep -q "^present .* session$" || fail "no sessio
 
 # ebb never rewrites a person's script
 cmp -s "$T/breathe.cfg" "$T/broken.copy" || fail "the script was changed"
+
+# the picker reads the selected exercise's file again when it is saved, and a session
+# started from it then runs the new version
+mkdir -p "$T/config/ebb/exercises"
+echo 'default_exercise = "breathe";' > "$T/config/ebb/ebb.cfg"
+script 1.0 1.0 > "$T/config/ebb/exercises/breathe.cfg"
+(sleep 1.5; script 2.0 3.0 > "$T/config/ebb/exercises/breathe.cfg") &
+writer=$!
+EBB_TEST_LOG=$T/log EBB_TEST_KEYS="4.0:Return,4.5:Escape,5.0:Escape" timeout 60 "$EBB" \
+    --no-checkin 2> "$T/err"
+wait $writer
+grep -q "^reload picker breathe" "$T/log" || fail "the picker did not read the edit"
+picked=$(grep -n "^reload picker" "$T/log" | head -1 | cut -d: -f1)
+started=$(grep -n "^start breathe" "$T/log" | head -1 | cut -d: -f1)
+[ -n "$started" ] && [ "$picked" -lt "$started" ] || fail "no session after the picker's reload"
 echo ok
