@@ -132,11 +132,14 @@ static void event(struct app *a, const SDL_Event *e)
     }
     if (e->type == SDL_AUDIODEVICEREMOVED) {
         char notice[256];
-        if (!e->adevice.iscapture &&
-            sound_device_removed(a->audio, e->adevice.which, notice, sizeof notice)) {
+        if (e->adevice.iscapture || e->adevice.which != sound_device_id(a->audio))
+            return;
+        bool silent = sound_device_removed(a->audio, e->adevice.which, notice, sizeof notice);
+        if (silent) {
             fprintf(stderr, "ebb: %s\n", notice);
             app_notice(a, "The sound device went away; the session goes on silently");
         }
+        testhook_log(&a->hook, "sound %s", silent ? "silent" : "reopened");
         return;
     }
     if (journal_flow_event(a, e))
@@ -258,13 +261,19 @@ static void loop(struct app *a)
     while (!a->quit) {
         a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
         testhook_poll(&a->hook, &a->clk, a->fading);
+        if (testhook_lose_sound(&a->hook)) { /* as when headphones are pulled */
+            SDL_Event lost = {.adevice = {.type = SDL_AUDIODEVICEREMOVED,
+                                          .which = sound_device_id(a->audio)}};
+            SDL_PushEvent(&lost);
+        }
         struct redraw_in r = {a->visible, a->dirty, moving(a), transient(a)};
         if (redraw_animating(&r)) {
             while (SDL_PollEvent(&e))
                 event(a, &e);
         } else {
             /* still: sleep until something happens (or a little, to keep time) */
-            int wait = expire(a, testhook_pending(&a->hook) || a->session ? 100 : 1000);
+            bool timing = a->session && a->screen == SCREEN_SESSION; /* the end screen waits */
+            int wait = expire(a, testhook_pending(&a->hook) || timing ? 100 : 1000);
             wait = reload_wait_ms(&a->reload, a->now_us, wait); /* a saved script */
             if (SDL_WaitEventTimeout(&e, wait)) {
                 event(a, &e);

@@ -103,6 +103,11 @@ bool sound_device_removed(struct ebb_audio *a, uint32_t which, char *notice, siz
     return a && ebb_audio_device_removed(a, which, notice, size);
 }
 
+uint32_t sound_device_id(const struct ebb_audio *a)
+{
+    return a ? ebb_audio_device_id(a) : 0;
+}
+
 int sound_export(const char *path, const struct ebb_exercise *ex, const struct ebb_timeline *tl,
                  const struct ebb_event *events, size_t count, uint64_t end_us, int volume_percent,
                  struct ebb_diags *diags)

@@ -51,6 +51,9 @@ bool sound_clock(struct ebb_audio *a, uint64_t *now_us);
  * for the person (the session goes on silently). */
 bool sound_device_removed(struct ebb_audio *a, uint32_t which, char *notice, size_t size);
 
+/* The SDL device id the sound plays on (SDL_AUDIODEVICEREMOVED's `which`), 0: none. */
+uint32_t sound_device_id(const struct ebb_audio *a);
+
 /* Export's audio.wav; returns 0 or -1 with an error in diags. */
 int sound_export(const char *path, const struct ebb_exercise *ex, const struct ebb_timeline *tl,
                  const struct ebb_event *events, size_t count, uint64_t end_us, int volume_percent,

@@ -41,6 +41,8 @@ void testhook_init(struct testhook *h)
         h->jump_at_s = atof(jump);
         h->jump_s = atof(strchr(jump, ':') + 1);
     }
+    const char *lose = getenv("EBB_TEST_LOSE_SOUND");
+    h->lose_at_s = lose && lose[0] ? atof(lose) : -1.0;
     const char *log = getenv("EBB_TEST_LOG");
     if (log && log[0])
         h->log = fopen(log, "w");
@@ -89,9 +91,20 @@ void testhook_poll(struct testhook *h, struct clock *clk, bool busy)
     push_key(h->key[h->next++]);
 }
 
+bool testhook_lose_sound(struct testhook *h)
+{
+    if (h->lose_at_s < 0 || h->lost)
+        return false;
+    if ((double)(clock_system_us() - h->start_us) / 1e6 < h->lose_at_s)
+        return false;
+    h->lost = true;
+    testhook_log(h, "lose sound");
+    return true;
+}
+
 bool testhook_pending(const struct testhook *h)
 {
-    return h->next < h->count || (h->jump_s > 0 && !h->jumped);
+    return h->next < h->count || (h->jump_s > 0 && !h->jumped) || (h->lose_at_s >= 0 && !h->lost);
 }
 
 void testhook_log(struct testhook *h, const char *fmt, ...)

@@ -4,7 +4,10 @@
  *                                          each waits for the one before to be handled
  *                                          and for any fade to finish
  *   EBB_TEST_JUMP="2.0:10"                 at 2.0 s the clock jumps 10 s forward
- *   EBB_TEST_LOG=FILE                      one line per screen change and per present */
+ *   EBB_TEST_LOG=FILE                      one line per screen change and per present
+ *   EBB_TEST_LOSE_SOUND=1.5                at 1.5 s the sound device is reported removed
+ *                                          (SDL_AUDIODEVICEREMOVED), as when headphones
+ *                                          are pulled */
 #ifndef EBB_TESTHOOK_H
 #define EBB_TESTHOOK_H
 
@@ -22,7 +25,9 @@ struct testhook {
     int key[TESTHOOK_KEYS_MAX]; /* SDL_Keycode */
     double jump_at_s, jump_s;   /* jump_s 0: none */
     bool jumped;
-    FILE *log;                  /* owned */
+    double lose_at_s; /* < 0: never */
+    bool lost;
+    FILE *log; /* owned */
     uint64_t start_us;
 };
 
@@ -32,6 +37,9 @@ void testhook_deinit(struct testhook *h);
 /* Pushes what is due at now_us (the system clock), at most one key per call; `busy`
  * holds keys back (a fade in progress). Applies a due jump to `clk`. */
 void testhook_poll(struct testhook *h, struct clock *clk, bool busy);
+
+/* True once, when the simulated loss of the sound device is due. */
+bool testhook_lose_sound(struct testhook *h);
 
 /* True while keys are still to come (the loop must not sleep long). */
 bool testhook_pending(const struct testhook *h);

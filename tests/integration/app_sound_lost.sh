@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The sound device goes away mid-session (SDL_AUDIODEVICEREMOVED, as when headphones are
+# pulled; simulated by the test hook): ebb reopens the default device (the dummy driver
+# always has one) and the session runs on, its clock carrying on from where the sound
+# stopped: no pause from a false clock jump, frames go on, a clean exit.
+set -euo pipefail
+EBB=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+
+fail() { echo "FAIL: $*"; grep -v "^present" "$T/log"; cat "$T/err"; exit 1; }
+EBB_TEST_LOG=$T/log EBB_TEST_LOSE_SOUND=1.0 EBB_TEST_KEYS="2.5:Escape" timeout 60 "$EBB" \
+    --no-checkin box 2> "$T/err"
+grep -q "^lose sound" "$T/log" || fail "the loss was not simulated"
+grep -q "^sound reopened" "$T/log" || fail "the default device was not reopened"
+! grep -q "^state paused" "$T/log" || fail "losing the sound paused the session"
+lost=$(grep -n "^sound reopened" "$T/log" | cut -d: -f1)
+n=$(tail -n +"$lost" "$T/log" | grep -c "^present .* session$" || true)
+[ "$n" -ge 2 ] || fail "the session did not go on drawing ($n frames)"
+grep -q "^exit 0" "$T/log" || fail "no clean exit"
+[ ! -s "$T/err" ] || fail "a reopened device needs no message"
+echo ok
