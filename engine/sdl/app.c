@@ -74,8 +74,8 @@ int app_start_session(struct app *a, const char *name)
     a->reloads_seen = 0;
     journal_flow_started(a);
     sound_follow_on(a->audio, a->session, true, &a->clk);
-    if (a->launch.ex->kind != EBB_KIND_SEQUENCE) /* a sequence is not reloaded */
-        reload_watch(&a->reload, a->launch.ex->path, a->now_us);
+    /* a saved edit applies at the next boundary (a sequence's is refused, with why) */
+    reload_watch(&a->reload, a->launch.ex->path, a->now_us);
     set_screen(a, SCREEN_SESSION);
     testhook_log(&a->hook, "start %s", a->launch.ex->id);
     return 0;
