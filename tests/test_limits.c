@@ -146,7 +146,7 @@ static void a_one_gib_sparse_file_is_refused_before_it_is_read(void **state)
     assert_true(fd >= 0);
     assert_int_equal(ftruncate(fd, 1024l * 1024 * 1024), 0);
     close(fd);
-    expect_one_error("1 GiB sparse file", p, NULL, 0, "larger than 1 MiB");
+    expect_one_error("1 GiB sparse file", p, NULL, 0, "cannot read: larger than 1 MiB");
     unlink(p);
 }
 
@@ -156,13 +156,13 @@ static void a_fifo_is_refused_without_waiting_for_a_writer(void **state)
     char p[512];
     path_of(p, sizeof p, "fifo.cfg");
     assert_int_equal(mkfifo(p, 0644), 0);
-    expect_one_error("FIFO", p, NULL, 0, "not a regular file");
+    expect_one_error("FIFO", p, NULL, 0, "cannot read: not a regular file");
 }
 
 static void a_character_device_is_refused(void **state)
 {
     (void)state;
-    expect_one_error("/dev/zero", "/dev/zero", NULL, 0, "not a regular file");
+    expect_one_error("/dev/zero", "/dev/zero", NULL, 0, "cannot read: not a regular file");
 }
 
 static void a_folder_is_refused(void **state)
@@ -258,7 +258,7 @@ static void a_hundred_thousand_phases_are_refused_with_the_limit(void **state)
         fprintf(f, "    { phase = \"inhale\"; seconds = 1.0; }%s\n", i < 99999 ? "," : "");
     fputs("  );\n};\n", f);
     assert_int_equal(fclose(f), 0);
-    expect_one_error("100 000 phases (file)", p, NULL, 0, "larger than 1 MiB");
+    expect_one_error("100 000 phases (file)", p, NULL, 0, "cannot read: larger than 1 MiB");
     free(buf);
 }
 
@@ -285,7 +285,7 @@ static void a_ten_megabyte_string_is_refused(void **state)
     char p[512];
     path_of(p, sizeof p, "long.cfg");
     write_bytes(p, buf, len);
-    expect_one_error("10 MB string (file)", p, NULL, 0, "larger than 1 MiB");
+    expect_one_error("10 MB string (file)", p, NULL, 0, "cannot read: larger than 1 MiB");
     free(buf);
     /* just under the file limit, the string itself is refused */
     buf = long_title(1000 * 1000, &len);

@@ -91,7 +91,7 @@ static void a_1_gib_sparse_file_is_refused_before_reading(void **state)
     assert_true(fd >= 0);
     assert_int_equal(ftruncate(fd, 1024L * 1024L * 1024L), 0);
     close(fd);
-    expect_one_error("huge.cfg", "FILE: error: file is larger than 1 MiB (1073741824 bytes)");
+    expect_one_error("huge.cfg", "FILE: error: cannot read: larger than 1 MiB (1073741824 bytes)");
 }
 
 static void a_fifo_a_device_and_a_folder_are_not_read(void **state)
@@ -100,10 +100,10 @@ static void a_fifo_a_device_and_a_folder_are_not_read(void **state)
     char path[512];
     path_in_tmp(path, sizeof path, "fifo.cfg");
     assert_int_equal(mkfifo(path, 0644), 0);
-    expect_one_error("fifo.cfg", "FILE: error: not a regular file");
+    expect_one_error("fifo.cfg", "FILE: error: cannot read: not a regular file");
     path_in_tmp(path, sizeof path, "null.cfg");
     assert_int_equal(symlink("/dev/null", path), 0);
-    expect_one_error("null.cfg", "FILE: error: not a regular file");
+    expect_one_error("null.cfg", "FILE: error: cannot read: not a regular file");
     path_in_tmp(path, sizeof path, "folder.cfg");
     assert_int_equal(mkdir(path, 0755), 0);
     expect_one_error("folder.cfg", "FILE: error: cannot read: Is a directory");
@@ -200,7 +200,7 @@ static void huge_strings_and_huge_groups_give_one_message(void **state)
     strcpy(text + used + n, "\"; };\n");
     write_file("ten-mb.cfg", text, strlen(text));
     char want[128];
-    snprintf(want, sizeof want, "FILE: error: file is larger than 1 MiB (%zu bytes)", strlen(text));
+    snprintf(want, sizeof want, "FILE: error: cannot read: larger than 1 MiB (%zu bytes)", strlen(text));
     expect_one_error("ten-mb.cfg", want);
 
     /* just under the limit: a title of a million characters */

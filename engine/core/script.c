@@ -176,6 +176,7 @@ struct ebb_exercise *ebb_script_load_buffer(const char *buf, size_t len, const c
 }
 
 /* Reads a regular file of at most EBB_SCRIPT_BYTES_MAX bytes into *out (owned).
+ * Every refusal is DESIGN's `FILE: error: cannot read: reason`.
  * O_NONBLOCK keeps a FIFO from waiting for a writer; fstat decides before reading. */
 static int read_file(const char *path, const char *file, char **out, size_t *len,
                      struct ebb_diags *diags)
@@ -192,12 +193,12 @@ static int read_file(const char *path, const char *file, char **out, size_t *len
         goto fail;
     }
     if (!S_ISREG(st.st_mode)) {
-        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "not a regular file");
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "cannot read: not a regular file");
         goto fail;
     }
     if (st.st_size > EBB_SCRIPT_BYTES_MAX) {
-        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "file is larger than 1 MiB (%lld bytes)",
-                      (long long)st.st_size);
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
+                      "cannot read: larger than 1 MiB (%lld bytes)", (long long)st.st_size);
         goto fail;
     }
     /* Read one byte past the limit, in case the file grows after fstat. */
@@ -212,7 +213,8 @@ static int read_file(const char *path, const char *file, char **out, size_t *len
             size_t grow = cap * 2 > EBB_SCRIPT_BYTES_MAX + 1 ? EBB_SCRIPT_BYTES_MAX + 1 : cap * 2;
             char *bigger = grow > cap ? realloc(buf, grow) : NULL;
             if (!bigger) {
-                ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "file is larger than 1 MiB");
+                ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
+                              "cannot read: larger than 1 MiB");
                 goto fail;
             }
             buf = bigger;

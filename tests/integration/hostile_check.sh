@@ -23,10 +23,10 @@ PATTERN='  pattern = ({ phase = "inhale"; seconds = 4.0; }, { phase = "exhale"; 
 
 # --- files that are not scripts ---
 truncate -s 1G "$TMP/huge.cfg"
-expect_check_error "1 GiB sparse file" "$TMP/huge.cfg" "larger than 1 MiB"
+expect_check_error "1 GiB sparse file" "$TMP/huge.cfg" "cannot read: larger than 1 MiB"
 mkfifo "$TMP/fifo.cfg"
-expect_check_error "FIFO with no writer" "$TMP/fifo.cfg" "not a regular file"
-expect_check_error "character device" /dev/zero "not a regular file"
+expect_check_error "FIFO with no writer" "$TMP/fifo.cfg" "cannot read: not a regular file"
+expect_check_error "character device" /dev/zero "cannot read: not a regular file"
 mkdir "$TMP/folder.cfg"
 expect_check_error "folder" "$TMP/folder.cfg" "cannot read: "
 ln -s "$TMP/nowhere/at-all.cfg" "$TMP/dangling.cfg"
@@ -62,13 +62,13 @@ expect_check_error "100 000 phases (300 KB)" "$TMP/phases.cfg" "at most 256"
     yes '    { phase = "inhale"; seconds = 1.0; },' | head -n 99999
     printf '    { phase = "exhale"; seconds = 1.0; }\n  );\n};\n'
 } >"$TMP/phases2.cfg"
-expect_check_error "100 000 phases (4 MB)" "$TMP/phases2.cfg" "larger than 1 MiB"
+expect_check_error "100 000 phases (4 MB)" "$TMP/phases2.cfg" "cannot read: larger than 1 MiB"
 {
     printf 'version = 1;\nexercise = {\n  id = "string";\n  title = "'
     head -c 10000000 /dev/zero | tr '\0' 'a'
     printf '";\n  kind = "breathing";\n%s\n};\n' "$PATTERN"
 } >"$TMP/string.cfg"
-expect_check_error "10 MB string" "$TMP/string.cfg" "larger than 1 MiB"
+expect_check_error "10 MB string" "$TMP/string.cfg" "cannot read: larger than 1 MiB"
 {
     printf 'version = 1;\nexercise = {\n  id = "string2";\n  title = "'
     head -c 1000000 /dev/zero | tr '\0' 'a'
