@@ -149,6 +149,7 @@ static struct ebb_exercise *load_text(const char *buf, size_t len, const char *f
                       why ? why : "syntax error");
         goto out;
     }
+    script_fix_lines(&cfg, text);
     struct script_ctx ctx = {file, idname, ex->dir, diags, ex, false};
     script_walk(&ctx, &cfg);
     if (ctx.oom)

@@ -35,6 +35,11 @@ struct script_ctx {
  * group. Returns 0 when libconfig may parse it, -1 after adding errors. */
 int script_check_text(const char *buf, size_t len, const char *file, struct ebb_diags *diags);
 
+/* Sets the line of every list and array element of a parsed file to the line its value
+ * starts on in `text` (libconfig 1.5 gives a string element the line of the token after
+ * it). Changes nothing when the text does not match the tree (script_lines.c). */
+void script_fix_lines(config_t *cfg, const char *text);
+
 /* Walks a parsed file into ctx->ex. Returns the number of errors added. */
 int script_walk(struct script_ctx *ctx, const config_t *cfg);
 
