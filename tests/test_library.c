@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -394,11 +395,23 @@ static void timed_grounding_adds_steps_and_taps_while_manual_is_self_paced(void 
     write_file(f->src, "manual.cfg",
                "version = 1;\nexercise = { id = \"manual\"; title = \"Manual\";\n"
                "kind = \"grounding\"; steps = ( { prompt = \"Look\"; count = 5; } ); };\n");
+    /* advance is manual, but every step has its seconds or taps: it runs by itself */
+    write_file(f->src, "all-timed.cfg",
+               "version = 1;\nexercise = { id = \"all-timed\"; title = \"All timed\";\n"
+               "kind = \"grounding\";\n"
+               "steps = ( { prompt = \"Feet\"; seconds = 10.0; },\n"
+               "          { prompt = \"Tap\"; taps = { rate = 1.0; per_set = 4; sets = 2;\n"
+               "            rest = 3.0; }; } ); };\n");
     load(f);
-    /* 10 s, then 3 sets of 8 taps at 2 a second with 2 s between sets: 12 + 4 */
+    /* As the session runs it: 10 s and its 1.2 s pause; then the 1 s lead, 3 sets of 8
+     * taps at 2 a second with 2 s between sets (12 + 4) and the 1.2 s pause. */
     const struct ebb_library_entry *t = must_find(f, "timed");
     assert_non_null(t->ex);
-    assert_true(fabs(ebb_exercise_length_s(&f->lib, t->ex) - 26.0) < 1e-6);
+    assert_true(fabs(ebb_exercise_length_s(&f->lib, t->ex) - 29.4) < 1e-6);
+    const struct ebb_library_entry *a = must_find(f, "all-timed");
+    assert_non_null(a->ex);
+    /* 10 + 1.2, then 1 + (8 taps at 1 a second + 3 s rest) + 1.2 */
+    assert_true(fabs(ebb_exercise_length_s(&f->lib, a->ex) - 24.4) < 1e-6);
     const struct ebb_library_entry *m = must_find(f, "manual");
     assert_non_null(m->ex);
     assert_true(ebb_exercise_length_s(&f->lib, m->ex) < 0.0);
@@ -418,6 +431,29 @@ static int stated_seconds(const struct ebb_exercise *ex)
         }
     }
     return found;
+}
+
+/* The whole minutes a summary states in words ("About 5 minutes", "One minute"): the
+ * number just before the first "minute", or -1. */
+static int stated_minutes(const char *summary)
+{
+    static const char *const words[] = {"zero", "one",   "two",   "three", "four", "five",
+                                        "six",  "seven", "eight", "nine",  "ten"};
+    const char *m = summary ? strstr(summary, " minute") : NULL;
+    if (!m)
+        return -1;
+    const char *w = m;
+    while (w > summary && w[-1] != ' ' && w[-1] != '(')
+        w--;
+    size_t n = (size_t)(m - w);
+    if (n > 0 && w[0] >= '0' && w[0] <= '9')
+        return atoi(w);
+    for (int i = 0; i < (int)(sizeof words / sizeof words[0]); i++)
+        if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+            return i;
+    if (n == 1 && (w[0] == 'a' || w[0] == 'A'))
+        return 1;
+    return -1;
 }
 
 static void every_built_in_loads_and_lasts_as_long_as_it_says(void **state)
@@ -449,8 +485,15 @@ static void every_built_in_loads_and_lasts_as_long_as_it_says(void **state)
         if (len < 0.0)
             continue; /* self-paced: nothing to state */
         int said = stated_seconds(e->ex);
-        if (said < 0 && e->ex->kind != EBB_KIND_BREATHING)
-            continue; /* grounding and sequences may state their length in words */
+        if (said < 0 && e->ex->kind != EBB_KIND_BREATHING) {
+            /* grounding and sequences may state their length in whole minutes */
+            int minutes = stated_minutes(e->ex->summary);
+            if (minutes < 0)
+                fail_msg("%s runs %.1f s by itself but its summary states no length", e->id, len);
+            if ((int)(len / 60.0 + 0.5) != minutes)
+                fail_msg("%s lasts %.1f s but its summary says %d minutes", e->id, len, minutes);
+            continue;
+        }
         if (said < 0)
             fail_msg("%s states no length as m:ss in its summary or about", e->id);
         if ((int)(len + 0.5) != said)

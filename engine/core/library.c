@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "session.h"
 #include "timeline.h"
 
 #define CFG_SUFFIX ".cfg"
@@ -425,27 +426,6 @@ void ebb_library_free(struct ebb_library *lib)
     memset(lib, 0, sizeof *lib);
 }
 
-/* Length of a grounding exercise: timed steps and tapped steps add up; a step that
- * waits for the person makes the whole self-paced. */
-static double grounding_length_s(const struct ebb_exercise *ex)
-{
-    if (ex->advance != EBB_ADVANCE_TIMED)
-        return -1.0;
-    double total = 0.0;
-    for (int i = 0; i < ex->step_count; i++) {
-        const struct ebb_step *s = &ex->steps[i];
-        if (s->taps.present && s->taps.rate > 0.0 && s->taps.sets > 0) {
-            const struct ebb_taps *t = &s->taps;
-            total += t->sets * t->per_set / t->rate + (t->sets - 1) * t->rest_s;
-        } else if (s->seconds > 0.0) {
-            total += s->seconds;
-        } else {
-            return -1.0;
-        }
-    }
-    return total;
-}
-
 static double length_at(const struct ebb_library *lib, const struct ebb_exercise *ex, int depth)
 {
     if (!ex || depth > EBB_LIBRARY_MAX)
@@ -465,7 +445,8 @@ static double length_at(const struct ebb_library *lib, const struct ebb_exercise
         return s;
     }
     case EBB_KIND_GROUNDING:
-        return grounding_length_s(ex);
+        /* as the session runs it: leads before taps and the pause after each step */
+        return ebb_session_grounding_length_s(ex);
     case EBB_KIND_SEQUENCE: {
         if (ex->pause_s <= 0.0 || ex->item_count <= 0)
             return -1.0;

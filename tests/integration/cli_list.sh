@@ -43,6 +43,23 @@ for id in box four-seven-eight coherent resonance-ramp cyclic-sigh long-exhale l
     [ "$len" = "$said" ] || fail "$id: --list says $len, its summary says '$said'"
 done
 
+# Grounding that runs by itself lasts what its summary says in whole minutes, counted as
+# the session runs it (with the lead before taps and the pause after each step):
+# feet-on-floor runs 59.8 s. Grounding that waits for a press is self-paced.
+for id in feet-on-floor body-scan muscle-relaxation; do
+    line=$(grep "^$id  " "$TMP/list") || fail "$id is not listed"
+    len=$(echo "$line" | awk -F '  +' '{ print $3 }')
+    said=$(grep '^ *summary' "$SRC/exercises/$id.cfg" | grep -oi '[a-z0-9]* minute' | head -n 1 \
+        | awk '{ n = tolower($1); if (n == "one" || n == "a") n = 1; print n + 0 }')
+    echo "$len" | grep -q '^[0-9]*:[0-5][0-9]$' || fail "$id: length $len"
+    mins=$(echo "$len" | awk -F: '{ print int(($1 * 60 + $2) / 60 + 0.5) }')
+    [ "$mins" = "$said" ] || fail "$id: --list says $len, its summary says $said minutes"
+done
+grep -q '^feet-on-floor  *grounding  *1:00  ' "$TMP/list" || fail "feet-on-floor is not 1:00"
+for id in five-senses orienting butterfly-hug too-much; do
+    grep -q "^$id  .*  self-paced  " "$TMP/list" || fail "$id is not self-paced"
+done
+
 # A user file overrides a built-in by id; a broken user file falls back with a warning;
 # a broken file of a new id is listed as broken with its first error on stderr.
 sed 's/title = "Box breathing"/title = "My own box"/' "$SRC/exercises/box.cfg" >"$USER_DIR/box.cfg"
