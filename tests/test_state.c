@@ -7,10 +7,13 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "state.h"
@@ -147,6 +150,76 @@ static void the_written_file_is_0600_in_a_0700_folder_with_no_temporary_left(voi
     assert_int_equal(files, 1);
 }
 
+static void a_wider_state_folder_is_narrowed_to_0700(void **state)
+{
+    struct fixture *f = *state;
+    struct ebb_state st;
+    struct ebb_diags d;
+    struct stat sb;
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/ebb", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    assert_int_equal(chmod(dir, 0755), 0);
+    ebb_diags_clear(&d);
+    ebb_state_init(&st);
+    assert_int_equal(ebb_state_save(&st, f->path, &d), 0);
+    assert_int_equal(stat(dir, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0700);
+    /* the folder above it is not ebb's own: left as it was */
+    assert_int_equal(chmod(f->dir, 0755), 0);
+    assert_int_equal(ebb_state_save(&st, f->path, &d), 0);
+    assert_int_equal(stat(f->dir, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0755);
+}
+
+/* Writes a file in the state folder whose time stamps are `age_s` seconds old. */
+static void leave_file(const struct fixture *f, const char *name, int age_s)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/ebb/%s", f->dir, name);
+    write_text(p, "version = 1;\n");
+    struct timespec ts[2];
+    clock_gettime(CLOCK_REALTIME, &ts[0]);
+    ts[0].tv_sec -= age_s;
+    ts[1] = ts[0];
+    assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+}
+
+static bool exists_in_state_folder(const struct fixture *f, const char *name)
+{
+    char p[600];
+    struct stat sb;
+    snprintf(p, sizeof p, "%s/ebb/%s", f->dir, name);
+    return lstat(p, &sb) == 0;
+}
+
+static void temporary_files_a_killed_writer_left_are_removed_after_a_minute(void **state)
+{
+    struct fixture *f = *state;
+    struct ebb_state st;
+    struct ebb_diags d;
+    leave_file(f, "state.cfg.Ab3xYz", 120);  /* a killed writer's, two minutes ago */
+    leave_file(f, "state.cfg.Qw9Rt0", 600);  /* another, older */
+    leave_file(f, "state.cfg.fresh1", 0);    /* another ebb writing right now */
+    leave_file(f, "state.cfg.bak", 600);     /* not of the pattern: the person's */
+    leave_file(f, "state.cfg.Ab3xYz7", 600); /* seven letters: not mkstemp's */
+    leave_file(f, "other.cfg.Ab3xYz", 600);  /* another file's pattern */
+    char p[600];
+    snprintf(p, sizeof p, "%s/ebb/state.cfg.Lnk123", f->dir);
+    assert_int_equal(symlink("/nowhere", p), 0); /* not a regular file: left alone */
+    ebb_diags_clear(&d);
+    ebb_state_init(&st);
+    assert_int_equal(ebb_state_save(&st, f->path, &d), 0);
+    assert_false(exists_in_state_folder(f, "state.cfg.Ab3xYz"));
+    assert_false(exists_in_state_folder(f, "state.cfg.Qw9Rt0"));
+    assert_true(exists_in_state_folder(f, "state.cfg.fresh1"));
+    assert_true(exists_in_state_folder(f, "state.cfg.bak"));
+    assert_true(exists_in_state_folder(f, "state.cfg.Ab3xYz7"));
+    assert_true(exists_in_state_folder(f, "other.cfg.Ab3xYz"));
+    assert_true(exists_in_state_folder(f, "state.cfg.Lnk123"));
+    assert_true(exists_in_state_folder(f, "state.cfg"));
+}
+
 static void garbage_gives_one_warning_and_defaults(void **state)
 {
     struct fixture *f = *state;
@@ -232,6 +305,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_saved_state_reads_back_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(
             the_written_file_is_0600_in_a_0700_folder_with_no_temporary_left, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_wider_state_folder_is_narrowed_to_0700, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            temporary_files_a_killed_writer_left_are_removed_after_a_minute, setup, teardown),
         cmocka_unit_test_setup_teardown(garbage_gives_one_warning_and_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(a_truncated_file_gives_a_warning_and_defaults, setup,
                                         teardown),

@@ -7,9 +7,11 @@
  */
 #include "state.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libconfig.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,8 +245,8 @@ static int write_all(FILE *f, const struct ebb_state *st)
     for (int i = 0; i < st->choice_count; i++) {
         const struct ebb_state_choice *c = &st->choices[i];
         /* ids are a-z 0-9 -: nothing to escape */
-        fprintf(f, "%s\n  { id = \"%s\"; cycles = %d; minutes = %.3f; pace = %.3f; }",
-                i ? "," : "", c->id, c->cycles, c->minutes, c->pace);
+        fprintf(f, "%s\n  { id = \"%s\"; cycles = %d; minutes = %.3f; pace = %.3f; }", i ? "," : "",
+                c->id, c->cycles, c->minutes, c->pace);
     }
     fprintf(f, "\n);\n");
     return ferror(f) ? -1 : 0;
@@ -273,6 +275,67 @@ static int make_parent(const char *path)
     return 0;
 }
 
+/* Narrows the state's own folder (the one holding `path`) to 0700 when it is wider:
+ * it may have been made by hand or by an older ebb. Its parents are left alone. */
+static void narrow_folder(const char *path)
+{
+    char dir[EBB_STATE_PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return;
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return;
+    *slash = '\0';
+    struct stat sb;
+    if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & 07777) != 0700)
+        chmod(dir, 0700);
+}
+
+/* True when `name` is `base` followed by "." and mkstemp's six letters or digits. */
+static bool temp_of(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    if (strncmp(name, base, n) != 0 || name[n] != '.' || strlen(name + n + 1) != 6)
+        return false;
+    for (const char *p = name + n + 1; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            return false;
+    return true;
+}
+
+/* Removes temporary files of `path` (PATH.XXXXXX) that a killed writer left behind.
+ * Only those more than STALE_TEMP_S older than `mine` (our own new temporary file, whose
+ * time stamp stands for now on the file system's clock), so another ebb's write in
+ * progress is never touched; regular files only. */
+#define STALE_TEMP_S 60
+static void remove_stale_temps(const char *path, const char *mine, const struct stat *now)
+{
+    char dir[EBB_STATE_PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return;
+    const char *base = path + (slash - dir) + 1;
+    const char *mine_name = strrchr(mine, '/') ? strrchr(mine, '/') + 1 : mine;
+    if (slash == dir)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    for (struct dirent *e; (e = readdir(dp)) != NULL;) {
+        if (!temp_of(e->d_name, base) || !strcmp(e->d_name, mine_name))
+            continue;
+        struct stat sb;
+        if (fstatat(dirfd(dp), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode) &&
+            sb.st_mtime < now->st_mtime - STALE_TEMP_S)
+            unlinkat(dirfd(dp), e->d_name, 0);
+    }
+    closedir(dp);
+}
+
 static void sync_folder(const char *path)
 {
     char dir[EBB_STATE_PATH_MAX];
@@ -293,18 +356,21 @@ static void sync_folder(const char *path)
 int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
 {
     char tmp[EBB_STATE_PATH_MAX + 16];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp ||
-        make_parent(path) != 0) {
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp || make_parent(path) != 0) {
         ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot create its folder: %s",
                       strerror(errno));
         return -1;
     }
+    narrow_folder(path);
     int fd = mkstemp(tmp); /* mode 0600 */
     if (fd < 0) {
         ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
     fchmod(fd, 0600);
+    struct stat now;
+    if (fstat(fd, &now) == 0)
+        remove_stale_temps(path, tmp, &now);
     FILE *f = fdopen(fd, "w");
     if (!f) {
         close(fd);

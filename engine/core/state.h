@@ -52,9 +52,11 @@ int ebb_state_path(const char *xdg_state_home, const char *home, char *buf, size
  * a warning was added. */
 int ebb_state_load(struct ebb_state *st, const char *path, struct ebb_diags *diags);
 
-/* Writes st to `path` atomically: creates the folder (0700) when missing, writes a
- * temporary file (0600) beside it, fsyncs it, renames it over `path` and fsyncs the
- * folder. Returns 0, or -1 with an error in diags (the old file is left untouched). */
+/* Writes st to `path` atomically: creates the folder (0700) when missing, narrows it to
+ * 0700 when it is wider, writes a temporary file (0600) beside it, fsyncs it, renames it
+ * over `path` and fsyncs the folder. Temporary files of `path` (PATH.XXXXXX) more than a
+ * minute older than its own, left by a writer that was killed, are removed. Returns 0,
+ * or -1 with an error in diags (the old file is left untouched). */
 int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags);
 
 /* The remembered choices of an exercise, or NULL. */
