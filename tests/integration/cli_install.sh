@@ -16,7 +16,8 @@ cmake --install "$BUILD" --prefix "$PREFIX" >"$TMP/install.log" 2>&1 \
 for f in bin/ebb share/ebb/exercises/box.cfg share/ebb/exercises/gentle-start.cfg \
          share/applications/ebb.desktop share/metainfo/io.github.ebb.Ebb.metainfo.xml \
          share/icons/hicolor/scalable/apps/io.github.ebb.Ebb.svg \
-         share/man/man1/ebb.1 share/man/man5/ebb-script.5; do
+         share/man/man1/ebb.1 share/man/man5/ebb-script.5 \
+         share/doc/ebb/script-format.md share/doc/ebb/audio.md share/doc/ebb/settings.md; do
     [ -e "$PREFIX/$f" ] || fail "not installed: $f"
 done
 [ -x "$PREFIX/bin/ebb" ] || fail "the binary is not executable"

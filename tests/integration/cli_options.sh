@@ -20,6 +20,8 @@ for opt in --list --check --new --from --path --history --csv --forget --yes --s
     grep -q -- "$opt\b" "$TMP/help" || fail "--help does not describe $opt"
 done
 grep -qi "not a crisis service" "$TMP/help" || fail "--help lacks the care note"
+grep -q "docs/audio.md" "$TMP/help" || fail "--help does not point to docs/audio.md"
+grep -q "docs/script-format.md" "$TMP/help" || fail "--help does not point to docs/script-format.md"
 
 # An unknown option: one line naming it, then the usage; exit 2; nothing on stdout.
 "$EBB" --bogus >"$TMP/out" 2>"$TMP/err"
