@@ -92,14 +92,15 @@ void app_finish(struct app *a)
 
 void app_to_picker(struct app *a)
 {
+    bool from_history = a->screen == SCREEN_HISTORY; /* the History row stays selected */
     end_session(a);
-    const char *id = a->launch.ex ? a->launch.ex->id : NULL;
+    const char *id = a->launch.ex && !from_history ? a->launch.ex->id : NULL;
     int keep = a->picker.selected;
     picker_refilter(&a->picker);
     for (int i = 0; id && i < a->picker.count; i++)
         if (strcmp(a->lib->entries[a->picker.rows[i]].id, id) == 0)
             keep = i;
-    a->picker.selected = keep < a->picker.count ? keep : 0;
+    a->picker.selected = keep <= a->picker.count ? keep : 0;
     set_screen(a, SCREEN_PICKER);
 }
 
@@ -269,7 +270,8 @@ static float until(uint64_t until_us, uint64_t now_us)
 static const char *hint_line(const struct app *a)
 {
     switch (a->screen) {
-    case SCREEN_PICKER: return "Enter starts  ·  ← → length  ·  [ ] pace  ·  F1 help";
+    case SCREEN_PICKER:
+        return "Enter starts  ·  ← → length  ·  [ ] pace  ·  J history  ·  F1 help";
     case SCREEN_SESSION: return "Space pauses  ·  Escape leaves  ·  H hides this  ·  F1 help";
     default: return "Enter chooses  ·  Escape leaves";
     }

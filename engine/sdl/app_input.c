@@ -103,16 +103,20 @@ static void picker_input(struct app *a, const struct input *in)
         int row = picker_hit(p, &a->sc, in->x, in->y);
         if (row < 0)
             break;
-        p->selected = row; /* a click starts the row */
+        p->selected = row; /* a click starts the row (or opens the history) */
         e = picker_selected(p);
         if (e)
             app_start_session(a, e->id);
+        else if (picker_on_history(p))
+            journal_flow_history_key(a);
         break;
     }
     case IN_PRESS:
         e = picker_selected(p);
         if (e)
             app_start_session(a, e->id);
+        else if (picker_on_history(p))
+            journal_flow_history_key(a);
         break;
     default: break;
     }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eyes.h"
 #include "launch.h"
 #include "render.h"
 
@@ -64,6 +65,7 @@ static bool matches(const struct ebb_exercise *ex, const char *filter)
 void picker_refilter(struct picker *p)
 {
     int keep = p->selected >= 0 && p->selected < p->count ? p->rows[p->selected] : -1;
+    bool on_history = p->selected >= 0 && p->selected == p->count;
     p->count = 0;
     p->selected = -1;
     /* grouped by kind, then in the library's order (by title) */
@@ -77,7 +79,9 @@ void picker_refilter(struct picker *p)
             p->rows[p->count++] = i;
         }
     }
-    if (p->selected < 0 && p->count > 0)
+    if (on_history || (p->selected < 0 && p->count == 0))
+        p->selected = p->count; /* the History row stays, and is all an empty list has */
+    if (p->selected < 0)
         p->selected = 0;
     if (p->scroll > p->selected)
         p->scroll = p->selected < 0 ? 0 : p->selected;
@@ -89,8 +93,11 @@ void picker_init(struct picker *p, const struct ebb_library *lib, const char *se
     memset(p, 0, sizeof *p);
     p->lib = lib;
     p->selected = -1;
-    for (int i = 0; i < lib->count && i < EBB_LIBRARY_MAX; i++)
+    p->eyes_closed = opt && opt->eyes_closed;
+    for (int i = 0; i < lib->count && i < EBB_LIBRARY_MAX; i++) {
         p->length_s[i] = lib->entries[i].ex ? length_of(lib, lib->entries[i].ex, opt, st) : -1;
+        p->eyes[i] = ebb_eyes_closed_suits(lib, lib->entries[i].ex);
+    }
     picker_refilter(p);
     for (int i = 0; select_id && i < p->count; i++)
         if (strcmp(lib->entries[p->rows[i]].id, select_id) == 0)
@@ -99,13 +106,11 @@ void picker_init(struct picker *p, const struct ebb_library *lib, const char *se
 
 void picker_move(struct picker *p, int delta)
 {
-    if (p->count == 0)
-        return;
     int s = p->selected + delta;
     if (s < 0)
         s = 0;
-    if (s >= p->count)
-        s = p->count - 1;
+    if (s > p->count) /* the History row is the last */
+        s = p->count;
     p->selected = s;
 }
 
@@ -146,6 +151,11 @@ const struct ebb_library_entry *picker_selected(const struct picker *p)
     if (p->selected < 0 || p->selected >= p->count)
         return NULL;
     return &p->lib->entries[p->rows[p->selected]];
+}
+
+bool picker_on_history(const struct picker *p)
+{
+    return p->selected >= 0 && p->selected == p->count;
 }
 
 double picker_pace_of(const struct ebb_state *st, const struct ebb_options *opt,

@@ -1,5 +1,6 @@
 /* picker: the list of exercises grouped by kind, a typed filter, the about panel, and
- * the selected exercise's length and pace (remembered in the state file). The model
+ * the selected exercise's length and pace (remembered in the state file). After the
+ * exercises, one quiet "History" row opens the history screen (as J does). The model
  * (what is listed, what is selected, what a change does) is separate from drawing so
  * tests can check it without a window. */
 #ifndef EBB_PICKER_H
@@ -19,13 +20,16 @@ struct picker {
     const struct ebb_library *lib;        /* borrowed */
     int rows[EBB_LIBRARY_MAX];            /* shown entries (indices in lib->entries) */
     int count;
-    int selected;                         /* index in rows, or -1 when none */
+    int selected;                         /* index in rows; == count: the History row;
+                                             -1 when none */
     int scroll;                           /* first row drawn */
     char filter[PICKER_FILTER_MAX];       /* UTF-8, case-insensitive substring */
     bool typing;                          /* `/` was pressed: text goes to the filter */
     bool fresh;                           /* typing just began: the `/` text is not kept */
     double length_s[EBB_LIBRARY_MAX];     /* by entry: seconds with the chosen options,
                                              -1 self-paced */
+    bool eyes[EBB_LIBRARY_MAX];           /* by entry: suits eyes-closed use (eyes.h) */
+    bool eyes_closed;                     /* --eyes-closed: the mark is brighter */
 };
 
 /* Lists every loadable exercise (grouped breathing, grounding, sequence; by title) and
@@ -43,8 +47,11 @@ void picker_type(struct picker *p, const char *utf8);
 void picker_backspace(struct picker *p);
 void picker_clear_filter(struct picker *p);
 
-/* The selected entry, or NULL. */
+/* The selected entry, or NULL (nothing, or the History row). */
 const struct ebb_library_entry *picker_selected(const struct picker *p);
+
+/* True when the History row is selected: Enter or a click opens the history. */
+bool picker_on_history(const struct picker *p);
 
 /* ← →: one cycle or one minute shorter (-1) or longer (+1), stored in st. [ ]: the
  * pace slower (-1: a larger factor, longer phases) or faster (+1). Return true when
@@ -62,7 +69,7 @@ double picker_pace_of(const struct ebb_state *st, const struct ebb_options *opt,
 void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
                  const struct ebb_options *opt);
 
-/* The row at output pixel (x, y), or -1. */
+/* The row at output pixel (x, y) (count: the History row), or -1. */
 int picker_hit(const struct picker *p, const struct scene *sc, int x, int y);
 
 /* "m:ss" or "self-paced". */

@@ -1,5 +1,6 @@
-/* picker_draw: how the list looks. Rows on the left grouped under quiet headings; the
- * selected exercise's about text, length and pace on the right. */
+/* picker_draw: how the list looks. Rows on the left grouped under quiet headings, then
+ * the History row; the selected exercise's about text, length and pace on the right. A
+ * quiet ♪ marks the exercises that sound alone can carry (eyes.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,9 @@
 #include "render.h"
 
 static const char *const kind_titles[EBB_KIND_COUNT] = {"Breathing", "Grounding", "Sequences"};
+static const char history_title[] = "History";
+static const char history_summary[] = "Ratings before and after, minutes each week  ·  J";
+static const char eyes_mark[] = "♪";
 
 struct layout {
     float u;
@@ -28,18 +32,24 @@ static void layout_of(const struct scene *sc, struct layout *l)
     l->head_h = text_line_height(sc->text, TEXT_SMALL) + 14 * l->u;
 }
 
+/* The History row is a group of its own, after the kinds (a gap, no heading). */
 static int kind_of(const struct picker *p, int row)
 {
+    if (row >= p->count)
+        return EBB_KIND_COUNT;
     return (int)p->lib->entries[p->rows[row]].ex->kind;
 }
 
-/* Walks the rows from p->scroll; fills rect of `row` and returns true when it shows. */
+/* Walks the rows from p->scroll (the History row, index count, last); fills rect of
+ * `row` and returns true when it shows. */
 static bool row_rect(const struct picker *p, const struct layout *l, int row, SDL_FRect *r)
 {
     float y = l->top;
-    for (int i = p->scroll; i < p->count; i++) {
+    for (int i = p->scroll; i <= p->count; i++) {
         if (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1))
             y += l->head_h;
+        if (i == 0 && p->count == 0)
+            y += l->row_h; /* room for "Nothing matches the filter" */
         if (y + l->row_h > l->bottom)
             return false;
         if (i == row) {
@@ -70,7 +80,7 @@ int picker_hit(const struct picker *p, const struct scene *sc, int x, int y)
     struct layout l;
     SDL_FRect r;
     layout_of(sc, &l);
-    for (int i = p->scroll; i < p->count; i++) {
+    for (int i = p->scroll; i <= p->count; i++) {
         if (!row_rect(p, &l, i, &r))
             break;
         if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
@@ -79,21 +89,50 @@ int picker_hit(const struct picker *p, const struct scene *sc, int x, int y)
     return -1;
 }
 
+static void draw_selection(struct scene *sc, const struct layout *l, SDL_FRect r)
+{
+    render_round_rect(sc->ren, r, 10 * l->u, sc->th.panel);
+    SDL_FRect mark = {r.x, r.y + 8 * l->u, 4 * l->u, r.h - 16 * l->u};
+    render_round_rect(sc->ren, mark, 2 * l->u, sc->th.accent);
+}
+
+/* The History row: quieter than an exercise, with no length. */
+static void draw_history_row(struct picker *p, struct scene *sc, const struct layout *l,
+                             SDL_FRect r)
+{
+    bool sel = picker_on_history(p);
+    float pad = 14 * l->u;
+    if (sel)
+        draw_selection(sc, l, r);
+    text_draw(sc->text, TEXT_BODY, history_title, r.x + pad, r.y + 6 * l->u, TEXT_LEFT,
+              sel ? sc->th.text : theme_mix(sc->th.text, sc->th.bg, 0.35f));
+    text_draw(sc->text, TEXT_SMALL, history_summary, r.x + pad,
+              r.y + 6 * l->u + text_line_height(sc->text, TEXT_BODY), TEXT_LEFT, sc->th.muted);
+}
+
 static void draw_row(struct picker *p, struct scene *sc, const struct layout *l, int i,
                      SDL_FRect r)
 {
+    if (i >= p->count) {
+        draw_history_row(p, sc, l, r);
+        return;
+    }
     const struct ebb_library_entry *e = &p->lib->entries[p->rows[i]];
     bool sel = i == p->selected;
     float pad = 14 * l->u;
     char len[32];
-    if (sel) {
-        render_round_rect(sc->ren, r, 10 * l->u, sc->th.panel);
-        SDL_FRect mark = {r.x, r.y + 8 * l->u, 4 * l->u, r.h - 16 * l->u};
-        render_round_rect(sc->ren, mark, 2 * l->u, sc->th.accent);
-    }
+    if (sel)
+        draw_selection(sc, l, r);
     picker_format_length(p->length_s[p->rows[i]], len, sizeof len);
     int lw = text_draw(sc->text, TEXT_SMALL, len, r.x + r.w - pad, r.y + 8 * l->u, TEXT_RIGHT,
                        sc->th.muted);
+    if (p->eyes[p->rows[i]]) {
+        /* the eyes-closed mark, left of the length; brighter with --eyes-closed */
+        SDL_Color c = p->eyes_closed ? sc->th.accent : theme_mix(sc->th.muted, sc->th.bg, 0.3f);
+        lw += (int)(10 * l->u) + text_draw(sc->text, TEXT_SMALL, eyes_mark,
+                                           r.x + r.w - pad - lw - 10 * l->u, r.y + 8 * l->u,
+                                           TEXT_RIGHT, c);
+    }
     /* the title, cut short with … when it would run into the length */
     char title[160];
     snprintf(title, sizeof title, "%s", e->ex->title);
@@ -139,6 +178,25 @@ static void draw_about(struct picker *p, struct scene *sc, const struct layout *
         snprintf(buf, sizeof buf, "Length %s", len);
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
     }
+    if (p->eyes[p->rows[p->selected]]) {
+        y += text_line_height(sc->text, TEXT_SMALL) * 1.3f;
+        snprintf(buf, sizeof buf, "%s  can be followed by sound alone, eyes closed", eyes_mark);
+        text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT,
+                  p->eyes_closed ? sc->th.accent : sc->th.muted);
+    }
+}
+
+/* The about panel of the History row. */
+static void draw_history_about(struct scene *sc, const struct layout *l)
+{
+    float x = sc->w * 0.60f, w = sc->w * 0.35f, y = l->top + l->head_h;
+    y += text_draw_wrapped(sc->text, TEXT_BODY, history_title, x, y, w, 2, TEXT_LEFT,
+                           sc->th.text);
+    y += 10 * l->u;
+    text_draw_wrapped(sc->text, TEXT_SMALL,
+                      "Your ratings before and after, and the minutes practised each week, "
+                      "from the journal kept on this computer. Enter or J opens it.",
+                      x, y, w, 6, TEXT_LEFT, sc->th.muted);
 }
 
 void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
@@ -156,17 +214,15 @@ void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
         snprintf(buf, sizeof buf, "/ to filter   ·   F1 help");
     text_draw(sc->text, TEXT_SMALL, buf, l.x + l.w, sc->h * 0.05f + 12 * l.u, TEXT_RIGHT,
               p->typing || p->filter[0] ? sc->th.text : sc->th.muted);
-    if (p->count == 0) {
+    if (p->count == 0)
         text_draw(sc->text, TEXT_BODY,
                   p->filter[0] ? "Nothing matches the filter" : "No exercises found", l.x,
                   l.top + l.head_h, TEXT_LEFT, sc->th.muted);
-        return;
-    }
     float y = l.top;
-    for (int i = p->scroll; i < p->count; i++) {
+    for (int i = p->scroll; i <= p->count; i++) {
         if (!row_rect(p, &l, i, &r))
             break;
-        if (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1)) {
+        if (i < p->count && (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1))) {
             y = r.y - l.head_h;
             text_draw(sc->text, TEXT_SMALL, kind_titles[kind_of(p, i)], l.x + 14 * l.u,
                       y + 4 * l.u, TEXT_LEFT, sc->th.accent);
@@ -175,7 +231,10 @@ void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
     }
     if (p->scroll > 0)
         text_draw(sc->text, TEXT_SMALL, "↑", l.x + l.w, l.top, TEXT_RIGHT, sc->th.muted);
-    if (p->count > 0 && !row_rect(p, &l, p->count - 1, &r))
+    if (!row_rect(p, &l, p->count, &r))
         text_draw(sc->text, TEXT_SMALL, "↓", l.x + l.w, l.bottom, TEXT_RIGHT, sc->th.muted);
-    draw_about(p, sc, &l, st, opt);
+    if (picker_on_history(p))
+        draw_history_about(sc, &l);
+    else
+        draw_about(p, sc, &l, st, opt);
 }

@@ -187,6 +187,7 @@ static const char *const help_keys[][2] = {
     {"N, →, Backspace", "skip a step · one back (grounding)"},
     {"F, F11", "full screen"},
     {"H", "hide numbers and hints"},
+    {"J", "history: how practice has gone (from the list)"},
     {"S", "save a screenshot"},
     {"+  −  M", "volume and mute"},
     {"F1", "this help"},
