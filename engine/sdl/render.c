@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "damage.h"
+#include "render_span.h"
 
 #define SEGMENTS_MAX 360
 #define VERTS_MAX (SEGMENTS_MAX * 4 + 8)
@@ -32,8 +33,8 @@ static int segments_for(float r)
 
 /* Reports a shape to the damage recorder: its box, and a hash of its kind, the n numbers
  * that place it and its colour. True while recording: draw nothing (damage.h). */
-static bool recorded(SDL_Renderer *ren, uint32_t kind, const float *v, int n, SDL_Color c,
-                     float x0, float y0, float x1, float y1)
+static bool recorded(SDL_Renderer *ren, uint32_t kind, const float *v, int n, SDL_Color c, float x0,
+                     float y0, float x1, float y1)
 {
     if (!damage_recording(ren))
         return false;
@@ -65,11 +66,16 @@ void render_disc(SDL_Renderer *ren, float cx, float cy, float r, float feather, 
     float e = r + feather * 0.5f;
     if (recorded(ren, 1, p, 4, c, cx - e, cy - e, cx + e, cy + e))
         return;
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float inner = r - feather * 0.5f;
     float outer = r + feather * 0.5f;
     if (inner < 0)
         inner = 0;
+    if (span_software(ren)) {
+        const float radii[4] = {0, 0, inner, outer};
+        span_annulus(ren, cx, cy, radii, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     int n = segments_for(r);
     int k = 0;
     verts[0] = vtx(cx, cy, c, c.a);
@@ -96,9 +102,13 @@ void render_ring(SDL_Renderer *ren, float cx, float cy, float r, float width, SD
     float e = r + width * 0.5f + f;
     if (recorded(ren, 2, p, 4, c, cx - e, cy - e, cx + e, cy + e))
         return;
-    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float radii[4] = {r - width * 0.5f - f, r - width * 0.5f, r + width * 0.5f,
                       r + width * 0.5f + f};
+    if (span_software(ren)) {
+        span_annulus(ren, cx, cy, radii, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     Uint8 alpha[4] = {0, c.a, c.a, 0};
     int n = segments_for(r);
     int k = 0;
@@ -130,6 +140,11 @@ void render_line(SDL_Renderer *ren, float x0, float y0, float x1, float y1, floa
     if (recorded(ren, 3, p, 5, c, fminf(x0, x1) - e, fminf(y0, y1) - e, fmaxf(x0, x1) + e,
                  fmaxf(y0, y1) + e))
         return;
+    if (span_software(ren)) {
+        const SDL_FPoint ends[2] = {{x0, y0}, {x1, y1}};
+        span_polyline(ren, ends, 2, width * 0.5f, 1, c);
+        return;
+    }
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float nx = -dy / len, ny = dx / len;
     float off[4] = {-width * 0.5f - 1, -width * 0.5f, width * 0.5f, width * 0.5f + 1};
@@ -165,6 +180,10 @@ void render_polyline(SDL_Renderer *ren, const SDL_FPoint *pts, int n, float widt
         damage_note(ren, bx0 - e, by0 - e, bx1 + e, by1 + e, damage_hash_color(h, c));
         return;
     }
+    if (span_software(ren)) {
+        span_polyline(ren, pts, n, width * 0.5f, 1, c);
+        return;
+    }
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     float off[4] = {-width * 0.5f - 1, -width * 0.5f, width * 0.5f, width * 0.5f + 1};
     Uint8 alpha[4] = {0, c.a, c.a, 0};
@@ -191,8 +210,12 @@ void render_round_rect(SDL_Renderer *ren, SDL_FRect rect, float radius, SDL_Colo
     if (r * 2 > rect.h)
         r = rect.h / 2;
     const float p[5] = {rect.x, rect.y, rect.w, rect.h, r};
-    if (recorded(ren, 5, p, 5, c, rect.x, rect.y, rect.x + rect.w, rect.y + rect.h))
+    if (recorded(ren, 5, p, 5, c, rect.x - 1, rect.y - 1, rect.x + rect.w + 1, rect.y + rect.h + 1))
         return;
+    if (span_software(ren)) {
+        span_round_rect(ren, rect, r, c);
+        return;
+    }
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, c.a);
     SDL_FRect mid = {rect.x + r, rect.y, rect.w - 2 * r, rect.h};
@@ -212,8 +235,8 @@ void render_round_rect(SDL_Renderer *ren, SDL_FRect rect, float radius, SDL_Colo
         verts[0] = vtx(cxs[corner], cys[corner], c, c.a);
         for (int i = 0; i <= q; i++) {
             double a = EBB_PI * (1.0 + 0.5 * corner) + 0.5 * EBB_PI * i / q;
-            verts[1 + i] = vtx(cxs[corner] + (float)cos(a) * r, cys[corner] + (float)sin(a) * r,
-                               c, c.a);
+            verts[1 + i] =
+                vtx(cxs[corner] + (float)cos(a) * r, cys[corner] + (float)sin(a) * r, c, c.a);
         }
         for (int i = 0; i < q; i++) {
             indices[k++] = 0;
