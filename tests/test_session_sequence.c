@@ -30,6 +30,28 @@ static void two_items(struct two *t, bool breathing_first, double pause_s)
     t->items[1] = breathing_first ? &t->ground.ex : &t->breath.ex;
 }
 
+/* The header between items names the sequence, not the item that just ended. */
+static void the_view_names_the_sequence_between_items_and_nothing_for_one_exercise(void **state)
+{
+    (void)state;
+    struct two t;
+    two_items(&t, true, 3.0);
+    struct ebb_session *s = ebb_session_new(&t.seq.ex, t.items, NULL, T0, NULL);
+    struct ebb_session_view v;
+    ebb_session_view(s, T0, &v);
+    assert_ptr_equal(v.sequence, &t.seq.ex);
+    run_to(s, T0, T0 + S(13));
+    ebb_session_view(s, T0 + S(13), &v);
+    assert_true(v.in_transition);
+    assert_ptr_equal(v.sequence, &t.seq.ex);
+    ebb_session_free(s);
+
+    struct ebb_session *one = ebb_session_new(&t.breath.ex, NULL, NULL, T0, NULL);
+    ebb_session_view(one, T0, &v);
+    assert_null(v.sequence);
+    ebb_session_free(one);
+}
+
 static void a_sequence_moves_on_after_its_pause(void **state)
 {
     (void)state;
@@ -245,6 +267,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_sequence_moves_on_after_its_pause),
+        cmocka_unit_test(the_view_names_the_sequence_between_items_and_nothing_for_one_exercise),
         cmocka_unit_test(a_sequence_with_no_pause_waits_for_a_press),
         cmocka_unit_test(a_breathing_item_inside_a_sequence_runs_its_own_plan),
         cmocka_unit_test(pausing_a_transition_holds_its_countdown),

@@ -753,6 +753,7 @@ void ebb_session_view(const struct ebb_session *s, uint64_t now_us, struct ebb_s
     const struct ebb_exercise *ex = current(s);
     uint64_t loc = local_at(s, s->finished ? s->last_us : now_us);
     out->ex = ex;
+    out->sequence = s->ex->kind == EBB_KIND_SEQUENCE ? s->ex : NULL;
     out->item = s->item;
     out->item_count = s->item_count;
     out->item_elapsed_us = loc + s->rebase_us;

@@ -53,6 +53,7 @@ enum ebb_session_state {
 struct ebb_session_view {
     enum ebb_session_state state;
     const struct ebb_exercise *ex; /* the exercise now running (a sequence's item) */
+    const struct ebb_exercise *sequence; /* the sequence being run, NULL for one exercise */
     int item;                      /* 0-based item of a sequence; 0 otherwise */
     int item_count;                /* items of a sequence; 1 otherwise */
     uint64_t item_elapsed_us;      /* session time within the current item (not paused) */

@@ -49,7 +49,11 @@ static void header(struct scene *sc, const struct ebb_session_view *v, float op)
 {
     float u = unit(sc);
     char buf[160];
-    if (v->item_count > 1)
+    if (v->in_transition && v->item_count > 1) /* between items: the sequence, and what is next */
+        snprintf(buf, sizeof buf, "%s  ·  next: %d of %d",
+                 v->sequence ? v->sequence->title : v->next ? v->next->title : "", v->item + 2,
+                 v->item_count);
+    else if (v->item_count > 1)
         snprintf(buf, sizeof buf, "%s  ·  %d of %d", v->ex->title, v->item + 1, v->item_count);
     else
         snprintf(buf, sizeof buf, "%s", v->ex->title);
