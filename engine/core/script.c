@@ -150,7 +150,8 @@ static struct ebb_exercise *load_text(const char *buf, size_t len, const char *f
         goto out;
     }
     script_fix_lines(&cfg, text);
-    struct script_ctx ctx = {file, idname, ex->dir, diags, ex, false};
+    struct script_ctx ctx = {
+        .file = file, .idname = idname, .dir = ex->dir, .diags = diags, .ex = ex};
     script_walk(&ctx, &cfg);
     if (ctx.oom)
         goto oom;
@@ -214,8 +215,7 @@ static int read_file(const char *path, const char *file, char **out, size_t *len
             size_t grow = cap * 2 > EBB_SCRIPT_BYTES_MAX + 1 ? EBB_SCRIPT_BYTES_MAX + 1 : cap * 2;
             char *bigger = grow > cap ? realloc(buf, grow) : NULL;
             if (!bigger) {
-                ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
-                              "cannot read: larger than 1 MiB");
+                ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0, "cannot read: larger than 1 MiB");
                 goto fail;
             }
             buf = bigger;

@@ -20,6 +20,9 @@
  * under a sanitizer; no list may hold more than 256 anyway. */
 #define SCRIPT_LIST_VALUES_MAX 1024
 
+/* Did-you-mean suggestions remembered per load (more are still reported). */
+#define SCRIPT_SUGGESTED_MAX 16
+
 /* One load: where diagnostics go and what is being built. */
 struct script_ctx {
     const char *file;   /* name in diagnostics */
@@ -28,6 +31,11 @@ struct script_ctx {
     struct ebb_diags *diags;
     struct ebb_exercise *ex;
     bool oom; /* memory ran out: the load fails */
+    /* Keys a did-you-mean named, and the group each was missing from: a required key
+     * that was only misspelt is reported once, by its did-you-mean. */
+    const config_setting_t *suggested_in[SCRIPT_SUGGESTED_MAX];
+    const char *suggested[SCRIPT_SUGGESTED_MAX];
+    int suggested_count;
 };
 
 /* Checks the raw text: valid UTF-8 and no NUL (stops at the first), then @include,
@@ -95,6 +103,10 @@ extern const char *const script_taps_keys[];
  * with a did-you-mean when one is close. `where` reads "in a phase". */
 void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s, const char *const *known,
                         const char *where);
+
+/* True when group g lacks `key` and no did-you-mean has already named it there: the
+ * caller then reports the missing key. */
+bool script_needs(struct script_ctx *ctx, const config_setting_t *g, const char *key);
 
 /* The closest of `known` to `key` (edit distance <= 2, or 1 for short keys), or NULL. */
 const char *script_suggest(const char *key, const char *const *known);

@@ -169,9 +169,9 @@ static void walk_phase(struct script_ctx *ctx, const config_setting_t *g, struct
             script_unknown_key(ctx, c, script_phase_keys, "in a phase");
         }
     }
-    if (!config_setting_get_member(g, "phase"))
+    if (script_needs(ctx, g, "phase"))
         script_error(ctx, g, "a phase needs \"phase\" (inhale, exhale or hold)");
-    if (!seconds)
+    if (!seconds && script_needs(ctx, g, "seconds"))
         script_error(ctx, g, "a phase needs \"seconds\" (a number from %g to %g)", PHASE_S_MIN,
                      PHASE_S_MAX);
     if (kind == EBB_PHASE_HOLD && to)
@@ -237,9 +237,9 @@ void script_walk_ramp(struct script_ctx *ctx, const config_setting_t *s)
         else
             script_unknown_key(ctx, c, script_ramp_keys, "in \"ramp\"");
     }
-    if (!config_setting_get_member(s, "to_scale"))
+    if (script_needs(ctx, s, "to_scale"))
         script_error(ctx, s, "\"ramp\" needs \"to_scale\" (a number from 0.5 to 2)");
-    if (!config_setting_get_member(s, "over"))
+    if (script_needs(ctx, s, "over"))
         script_error(ctx, s, "\"ramp\" needs \"over\" (seconds, from 1 to %g)", EBB_SESSION_S_MAX);
     ex->ramp = scale && over;
 }
@@ -308,7 +308,7 @@ static void walk_step(struct script_ctx *ctx, const config_setting_t *g, struct 
             script_unknown_key(ctx, c, script_step_keys, "in a step");
         }
     }
-    if (!config_setting_get_member(g, "prompt"))
+    if (script_needs(ctx, g, "prompt"))
         script_error(ctx, g, "a step needs \"prompt\" (the words shown, 1 to %d characters)",
                      PROMPT_CHARS_MAX);
     /* A tapped step ends after its last set (docs/grounding.md): the rest is ignored. */

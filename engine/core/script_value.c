@@ -282,6 +282,16 @@ const char *script_suggest(const char *key, const char *const *known)
     return best;
 }
 
+bool script_needs(struct script_ctx *ctx, const config_setting_t *g, const char *key)
+{
+    if (config_setting_get_member(g, key))
+        return false;
+    for (int i = 0; i < ctx->suggested_count; i++)
+        if (ctx->suggested_in[i] == g && !strcmp(ctx->suggested[i], key))
+            return false;
+    return true;
+}
+
 void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s, const char *const *known,
                         const char *where)
 {
@@ -294,6 +304,10 @@ void script_unknown_key(struct script_ctx *ctx, const config_setting_t *s, const
     const char *near = script_suggest(key, known);
     if (near) {
         script_error(ctx, s, "unknown key \"%.40s\" %s; did you mean \"%s\"?", key, where, near);
+        if (ctx->suggested_count < SCRIPT_SUGGESTED_MAX) {
+            ctx->suggested_in[ctx->suggested_count] = config_setting_parent(s);
+            ctx->suggested[ctx->suggested_count++] = near;
+        }
         return;
     }
     char list[200] = "";

@@ -192,7 +192,7 @@ static void check_breathing(struct script_ctx *ctx, const config_setting_t *g)
     const config_setting_t *cycles = config_setting_get_member(g, "cycles");
     const config_setting_t *duration = config_setting_get_member(g, "duration");
     const config_setting_t *pattern = config_setting_get_member(g, "pattern");
-    if (!pattern)
+    if (!pattern && script_needs(ctx, g, "pattern"))
         script_error(ctx, g,
                      "a breathing exercise needs \"pattern\", a list of phases such as "
                      "( { phase = \"inhale\"; seconds = 4.0; } )");
@@ -235,9 +235,10 @@ static void check_grounding(struct script_ctx *ctx, const config_setting_t *g)
     struct ebb_exercise *ex = ctx->ex;
     const config_setting_t *steps = config_setting_get_member(g, "steps");
     if (!steps) {
-        script_error(ctx, g,
-                     "a grounding exercise needs \"steps\", a list such as "
-                     "( { prompt = \"Notice five things you can see\"; count = 5; } )");
+        if (script_needs(ctx, g, "steps"))
+            script_error(ctx, g,
+                         "a grounding exercise needs \"steps\", a list such as "
+                         "( { prompt = \"Notice five things you can see\"; count = 5; } )");
         return;
     }
     double total = 0.0;
@@ -264,9 +265,7 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
     struct ebb_exercise *ex = ctx->ex;
     const config_setting_t *k = config_setting_get_member(g, "kind");
     int kind = -1;
-    if (!k)
-        script_error(ctx, g, "the exercise needs \"kind\" (breathing, grounding or sequence)");
-    else
+    if (k) /* a missing kind is reported after the other keys */
         script_enum(ctx, k, script_kind_names, EBB_KIND_COUNT, &kind);
     ex->kind = kind >= 0 ? (enum ebb_kind)kind : EBB_KIND_BREATHING;
 
@@ -313,15 +312,17 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
         ex->about = strdup("");
     if (!ex->summary || !ex->about)
         ctx->oom = true;
-    if (!config_setting_get_member(g, "id"))
+    if (!k && script_needs(ctx, g, "kind"))
+        script_error(ctx, g, "the exercise needs \"kind\" (breathing, grounding or sequence)");
+    if (script_needs(ctx, g, "id"))
         script_error(ctx, g, "the exercise needs \"id\", the file name without .cfg");
-    if (!config_setting_get_member(g, "title"))
+    if (script_needs(ctx, g, "title"))
         script_error(ctx, g, "the exercise needs \"title\" (1 to %d characters)", TITLE_CHARS_MAX);
     if (kind == EBB_KIND_BREATHING)
         check_breathing(ctx, g);
     else if (kind == EBB_KIND_GROUNDING)
         check_grounding(ctx, g);
-    else if (kind == EBB_KIND_SEQUENCE && !config_setting_get_member(g, "items"))
+    else if (kind == EBB_KIND_SEQUENCE && script_needs(ctx, g, "items"))
         script_error(ctx, g,
                      "a sequence needs \"items\", a list of exercise ids such as "
                      "[ \"box\", \"five-senses\" ]");
@@ -355,9 +356,15 @@ int script_walk(struct script_ctx *ctx, const config_t *cfg)
             script_unknown_key(ctx, c, top_keys, "at the top of the file");
         }
     }
-    if (!config_lookup(cfg, "version"))
+    if (config_setting_length(root) == 0) {
+        script_error(ctx, NULL,
+                     "the file has no settings: a script needs \"version = 1;\" and "
+                     "\"exercise = { ... };\"");
+        return ctx->diags->errors - before;
+    }
+    if (script_needs(ctx, root, "version"))
         script_error(ctx, NULL, "the file needs \"version = 1;\" at the top");
-    if (!config_lookup(cfg, "exercise"))
+    if (script_needs(ctx, root, "exercise"))
         script_error(ctx, NULL, "the file needs \"exercise = { ... };\" holding the exercise");
     return ctx->diags->errors - before;
 }
