@@ -8,7 +8,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
-EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Space,1.8:Escape" timeout 60 "$EBB" --no-checkin box
+EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.8:Space,2.3:Escape" timeout 60 "$EBB" --no-checkin box
 grep -q "^state paused" "$T/a" || { echo "FAIL: Space did not pause"; cat "$T/a"; exit 1; }
 # presents between the pause and the next key: exactly one (the paused picture)
 n=$(awk '/^state paused/ { on = 1; next } /^key/ && on { exit } on && /^present/ { n++ } END { print n + 0 }' "$T/a")
