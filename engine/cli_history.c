@@ -81,7 +81,7 @@ static void print_sessions(const struct ebb_journal *j)
 {
     size_t from = j->count > HISTORY_SHOWN ? j->count - HISTORY_SHOWN : 0;
     int w = exercise_width(j, from);
-    char ex[EBB_JOURNAL_EXERCISE_MAX], len[32], before[8], after[8];
+    char ex[EBB_JOURNAL_EXERCISE_MAX], len[32], before[12], after[12];
     if (from > 0)
         printf("The last %d of %zu sessions:\n\n", HISTORY_SHOWN, j->count);
     else
@@ -151,7 +151,7 @@ static const char *seconds_text(double s, char *buf, size_t size)
 
 static void print_csv(const struct ebb_journal *j)
 {
-    char when[32], planned[32], actual[32], before[8], after[8];
+    char when[32], planned[32], actual[32], before[12], after[12];
     printf("start,exercise,planned_s,actual_s,end,before,after\r\n");
     for (size_t i = 0; i < j->count; i++) {
         const struct ebb_journal_record *r = &j->records[i];
@@ -161,8 +161,9 @@ static void print_csv(const struct ebb_journal *j)
         printf("%s,%s,%s,", seconds_text(r->planned_s, planned, sizeof planned),
                seconds_text(r->actual_s, actual, sizeof actual),
                r->completed ? "completed" : "left-early");
-        printf("%s,%s\r\n", r->rating_before < 0 ? "" : rating_text(r->rating_before, before, 8),
-               r->rating_after < 0 ? "" : rating_text(r->rating_after, after, 8));
+        printf("%s,%s\r\n",
+               r->rating_before < 0 ? "" : rating_text(r->rating_before, before, sizeof before),
+               r->rating_after < 0 ? "" : rating_text(r->rating_after, after, sizeof after));
     }
 }
 

@@ -111,7 +111,7 @@ int ebb_cli_list(const struct ebb_search_env *env)
     }
     ebb_cli_print_diags(&diags);
 
-    enum { LEN_MAX = 16 };
+    enum { LEN_MAX = 32 }; /* room for any long: "-9223372036854775807:59" */
     char(*lengths)[LEN_MAX] = calloc((size_t)(lib.count > 0 ? lib.count : 1), LEN_MAX);
     if (!lengths) {
         ebb_library_free(&lib);
