@@ -128,12 +128,57 @@ static void lengths_are_formatted_as_minutes_and_seconds(void **state)
     assert_string_equal(buf, "self-paced");
 }
 
+static int row_of(const char *id)
+{
+    for (int i = 0; i < p.count; i++)
+        if (strcmp(lib.entries[p.rows[i]].id, id) == 0)
+            return p.rows[i];
+    return -1;
+}
+
+static void the_history_row_stays_selected_through_the_filter_and_is_all_an_empty_list_has(
+    void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    picker_move(&p, p.count);
+    assert_true(picker_on_history(&p));
+    assert_null(picker_selected(&p));
+    picker_type(&p, "b"); /* fewer rows: History is still the one selected */
+    assert_true(picker_on_history(&p));
+    picker_type(&p, "qqqq");
+    assert_int_equal(p.count, 0);
+    assert_true(picker_on_history(&p));
+    picker_clear_filter(&p);
+    assert_true(picker_on_history(&p));
+    picker_move(&p, -1); /* up from History: the last exercise */
+    assert_false(picker_on_history(&p));
+    assert_non_null(picker_selected(&p));
+}
+
+static void exercises_that_sound_alone_carries_are_marked(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    assert_false(p.eyes_closed);
+    assert_true(p.eyes[row_of("box")]);
+    assert_true(p.eyes[row_of("body-scan")]);
+    assert_false(p.eyes[row_of("five-senses")]);
+    assert_false(p.eyes[row_of("too-much")]);
+    opt.eyes_closed = true;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    assert_true(p.eyes_closed);
+    opt.eyes_closed = false;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_loadable_exercise_is_listed_once_grouped_by_kind),
         cmocka_unit_test(the_filter_keeps_matching_rows_and_escape_clears_it),
         cmocka_unit_test(moving_stops_at_both_ends),
+        cmocka_unit_test(the_history_row_stays_selected_through_the_filter_and_is_all_an_empty_list_has),
+        cmocka_unit_test(exercises_that_sound_alone_carries_are_marked),
         cmocka_unit_test(length_and_pace_changes_are_remembered_per_exercise),
         cmocka_unit_test(lengths_are_formatted_as_minutes_and_seconds),
     };
