@@ -51,6 +51,15 @@ int screenshot_default_path(char *buf, size_t size)
     char stamp[32];
     localtime_r(&now, &tmv);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tmv);
-    int n = snprintf(buf, size, "%s/ebb-%s.png", dir, stamp);
-    return (n < 0 || (size_t)n >= size) ? -1 : 0;
+    /* two in the same second: ebb-STAMP-2.png, -3..., never over an earlier one */
+    for (int k = 1; k < 1000; k++) {
+        int n = k == 1 ? snprintf(buf, size, "%s/ebb-%s.png", dir, stamp)
+                       : snprintf(buf, size, "%s/ebb-%s-%d.png", dir, stamp, k);
+        if (n < 0 || (size_t)n >= size)
+            return -1;
+        struct stat sb;
+        if (stat(buf, &sb) != 0 && errno == ENOENT)
+            return 0;
+    }
+    return -1;
 }
