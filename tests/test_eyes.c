@@ -29,11 +29,10 @@ static struct ebb_exercise *load(const char *name, const char *text)
     return ex;
 }
 
-#define BREATHING(id, cues, extra)                                                         \
-    "version = 1; exercise = { id = \"" id "\"; title = \"T\"; kind = \"breathing\";"     \
-    " cycles = 2; pattern = ("                                                           \
-    " { phase = \"inhale\"; seconds = 4.0; }," extra                                     \
-    " { phase = \"exhale\"; seconds = 6.0; } );"                                         \
+#define BREATHING(id, cues, extra)                                                                 \
+    "version = 1; exercise = { id = \"" id "\"; title = \"T\"; kind = \"breathing\";"              \
+    " cycles = 2; pattern = ("                                                                     \
+    " { phase = \"inhale\"; seconds = 4.0; }," extra " { phase = \"exhale\"; seconds = 6.0; } );"  \
     " audio = { cues = \"" cues "\"; }; };"
 
 static void a_breathing_exercise_with_tones_suits_closed_eyes(void **state)
@@ -56,9 +55,9 @@ static void a_breathing_exercise_without_cues_does_not_suit(void **state)
 static void a_silent_phase_makes_a_breathing_exercise_unsuited(void **state)
 {
     (void)state;
-    struct ebb_exercise *ex = load(
-        "gap.cfg",
-        BREATHING("gap", "tones", " { phase = \"hold\"; seconds = 2.0; cue = \"none\"; },"));
+    struct ebb_exercise *ex =
+        load("gap.cfg",
+             BREATHING("gap", "tones", " { phase = \"hold\"; seconds = 2.0; cue = \"none\"; },"));
     assert_false(ebb_eyes_closed_suits(NULL, ex));
     ebb_script_free(ex);
 }
@@ -81,17 +80,17 @@ static void two_inhales_may_share_a_sound(void **state)
     ebb_script_free(ex);
 }
 
-#define GROUNDING(id, advance, cues, steps)                                                 \
-    "version = 1; exercise = { id = \"" id "\"; title = \"T\"; kind = \"grounding\";"      \
-    " advance = \"" advance "\"; steps = (" steps ");"                                    \
+#define GROUNDING(id, advance, cues, steps)                                                        \
+    "version = 1; exercise = { id = \"" id "\"; title = \"T\"; kind = \"grounding\";"              \
+    " advance = \"" advance "\"; steps = (" steps ");"                                             \
     " audio = { cues = \"" cues "\"; }; };"
 
 static void a_grounding_exercise_that_waits_for_presses_does_not_suit(void **state)
 {
     (void)state;
-    struct ebb_exercise *ex = load(
-        "look.cfg", GROUNDING("look", "manual", "tones",
-                              "{ prompt = \"Five things you can see\"; count = 5; }"));
+    struct ebb_exercise *ex =
+        load("look.cfg", GROUNDING("look", "manual", "tones",
+                                   "{ prompt = \"Five things you can see\"; count = 5; }"));
     assert_false(ebb_eyes_closed_suits(NULL, ex));
     ebb_script_free(ex);
 }
@@ -99,12 +98,12 @@ static void a_grounding_exercise_that_waits_for_presses_does_not_suit(void **sta
 static void timed_and_tapped_grounding_with_sound_suits(void **state)
 {
     (void)state;
-    struct ebb_exercise *ex = load(
-        "scan.cfg",
-        GROUNDING("scan", "manual", "tones",
-                  "{ prompt = \"Feet\"; seconds = 20.0; },"
-                  "{ prompt = \"Tap\"; taps = { rate = 1.0; per_set = 8; sets = 2; rest = 4.0;"
-                  " alternate = true; }; }"));
+    struct ebb_exercise *ex =
+        load("scan.cfg",
+             GROUNDING("scan", "manual", "tones",
+                       "{ prompt = \"Feet\"; seconds = 20.0; },"
+                       "{ prompt = \"Tap\"; taps = { rate = 1.0; per_set = 8; sets = 2; rest = 4.0;"
+                       " alternate = true; }; }"));
     assert_true(ebb_eyes_closed_suits(NULL, ex));
     ebb_script_free(ex);
 }

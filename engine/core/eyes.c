@@ -60,8 +60,10 @@ static bool suits(const struct ebb_library *lib, const struct ebb_exercise *ex, 
     if (!ex || depth > EYES_DEPTH_MAX)
         return false;
     switch (ex->kind) {
-    case EBB_KIND_BREATHING: return breathing_suits(ex);
-    case EBB_KIND_GROUNDING: return grounding_suits(ex);
+    case EBB_KIND_BREATHING:
+        return breathing_suits(ex);
+    case EBB_KIND_GROUNDING:
+        return grounding_suits(ex);
     case EBB_KIND_SEQUENCE:
         if (!lib || ex->item_count < 1)
             return false;
@@ -71,7 +73,8 @@ static bool suits(const struct ebb_library *lib, const struct ebb_exercise *ex, 
                 return false;
         }
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 
