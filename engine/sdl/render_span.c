@@ -9,9 +9,12 @@
 
 #define BUCKET_MAX 512 /* runs waiting per alpha; a full bucket is drawn at once */
 #define PATH_MAX_SEGS 400
-/* SDL 2.26 copies the rectangles of one SDL_RenderFillRectsF call to the stack when they
- * take under 128 bytes, else to the heap: 7 at a time allocate nothing. */
+/* SDL 2.26 copies the rectangles or points of one SDL_RenderFillRectsF or
+ * SDL_RenderDrawPointsF call to the stack when they take under 128 bytes, else to the
+ * heap: 7 rectangles or 15 points at a time allocate nothing. A lone pixel is drawn as a
+ * point: half the cost of a rectangle in SDL's software blender. */
 #define CALL_RUNS_MAX 7
+#define CALL_POINTS_MAX 15
 
 /* Runs of one shape, by alpha level (SPAN_LEVELS: fully covered). */
 struct batch {
@@ -20,6 +23,8 @@ struct batch {
     int x0, y0, x1, y1; /* the drawable area: the viewport within the clip rectangle */
     int count[SPAN_LEVELS + 1];
     SDL_FRect runs[SPAN_LEVELS + 1][BUCKET_MAX];
+    int dots[SPAN_LEVELS + 1];
+    SDL_FPoint points[SPAN_LEVELS + 1][BUCKET_MAX];
 };
 
 static struct batch B; /* large and reused: never on the stack, never allocated */
@@ -86,8 +91,8 @@ static bool begin(SDL_Renderer *ren, SDL_Color c, float bx0, float by0, float bx
 
 static void flush_level(int k)
 {
-    int n = B.count[k];
-    if (n == 0)
+    int n = B.count[k], m = B.dots[k];
+    if (n == 0 && m == 0)
         return;
     SDL_Color c = B.c;
     Uint8 a = (Uint8)((c.a * k + SPAN_LEVELS / 2) / SPAN_LEVELS);
@@ -96,7 +101,11 @@ static void flush_level(int k)
     SDL_SetRenderDrawColor(B.ren, c.r, c.g, c.b, a);
     for (int i = 0; i < n; i += CALL_RUNS_MAX)
         SDL_RenderFillRectsF(B.ren, B.runs[k] + i, n - i < CALL_RUNS_MAX ? n - i : CALL_RUNS_MAX);
+    for (int i = 0; i < m; i += CALL_POINTS_MAX)
+        SDL_RenderDrawPointsF(B.ren, B.points[k] + i,
+                              m - i < CALL_POINTS_MAX ? m - i : CALL_POINTS_MAX);
     B.count[k] = 0;
+    B.dots[k] = 0;
 }
 
 static void end(void)
@@ -111,6 +120,12 @@ static void emit(int k, int x0, int x1, int y)
 {
     if (k <= 0 || x1 <= x0)
         return;
+    if (x1 - x0 == 1 && k < SPAN_LEVELS) { /* an edge pixel */
+        if (B.dots[k] == BUCKET_MAX)
+            flush_level(k);
+        B.points[k][B.dots[k]++] = (SDL_FPoint){(float)x0, (float)y};
+        return;
+    }
     int n = B.count[k];
     SDL_FRect *runs = B.runs[k];
     for (int i = n - 1; i >= 0 && i >= n - 2; i--) {
