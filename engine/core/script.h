@@ -112,7 +112,7 @@ struct ebb_step {
     int line;
 };
 
-struct ebb_audio {
+struct ebb_audio_settings {
     enum ebb_cues cues;       /* default tones */
     enum ebb_ambient ambient; /* default none */
     double volume;            /* 0..1, this exercise's gain relative to the master; default 1 */
@@ -127,7 +127,7 @@ struct ebb_exercise {
     enum ebb_kind kind;
     char **tags; /* owned array of owned strings */
     int tag_count;
-    struct ebb_audio audio;
+    struct ebb_audio_settings audio;
     char *path; /* owned; the file as given or as found on the search path */
     char *dir;  /* owned; the script's folder, for cue files ("." when none) */
 

@@ -126,7 +126,7 @@ static void walk_tags(struct script_ctx *ctx, const config_setting_t *s)
 
 static void walk_audio(struct script_ctx *ctx, const config_setting_t *s)
 {
-    struct ebb_audio *a = &ctx->ex->audio;
+    struct ebb_audio_settings *a = &ctx->ex->audio;
     if (script_expect(ctx, s, false) < 0)
         return;
     for (int i = 0; i < config_setting_length(s); i++) {

@@ -54,12 +54,8 @@ struct session {
     size_t file_count;
 };
 
-/* The handle. script.h already names the exercise's audio settings `struct ebb_audio`,
- * so the handle is a struct of its own whose first member is one: a pointer to it
- * converts to a `struct ebb_audio *` and back (C11 6.7.2.1), and the settings member
- * is never used. */
-struct audio {
-    struct ebb_audio handle; /* unused: only gives the public pointer its type */
+/* The handle: the device, the callback's mixer and what the program tells it. */
+struct ebb_audio {
     SDL_AudioDeviceID dev;   /* 0: silent */
     bool sdl_audio;          /* we initialised SDL's audio subsystem */
     bool ever_live;          /* a device was open once: the clock means something */
@@ -93,16 +89,6 @@ struct audio {
     char warned[WARNED_MAX][256];
     int warned_count;
 };
-
-static struct audio *of(struct ebb_audio *pub)
-{
-    return (struct audio *)(void *)pub;
-}
-
-static const struct audio *cof(const struct ebb_audio *pub)
-{
-    return (const struct audio *)(const void *)pub;
-}
 
 static uint64_t us_of_frames(int64_t frames)
 {
@@ -386,7 +372,7 @@ static void drop_voices_of(struct ebb_mix *m, const struct session *s)
 /* --- the device --- */
 
 /* Applies what the program asked for since the last buffer. Runs in the callback. */
-static void take_requests(struct audio *a)
+static void take_requests(struct ebb_audio *a)
 {
     uint_fast64_t ow = atomic_load_explicit(&a->origin_word, memory_order_acquire);
     if (ow != a->cb_origin_word) {
@@ -411,7 +397,7 @@ static void take_requests(struct audio *a)
 
 static void SDLCALL callback(void *userdata, Uint8 *stream, int len)
 {
-    struct audio *a = userdata;
+    struct ebb_audio *a = userdata;
     take_requests(a);
     size_t frames = (size_t)len / (2 * sizeof(float));
     unsigned seq = atomic_load_explicit(&a->clock_seq, memory_order_relaxed);
@@ -425,7 +411,7 @@ static void SDLCALL callback(void *userdata, Uint8 *stream, int len)
 
 /* Opens the default device with ALSA's own complaints kept off the terminal. Returns
  * the device, or 0 with SDL's reason in SDL_GetError. */
-static SDL_AudioDeviceID open_device(struct audio *a)
+static SDL_AudioDeviceID open_device(struct ebb_audio *a)
 {
     fflush(stderr);
     int saved = dup(STDERR_FILENO);
@@ -457,7 +443,7 @@ static SDL_AudioDeviceID open_device(struct audio *a)
 struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
                                  size_t notice_size)
 {
-    struct audio *a = calloc(1, sizeof *a);
+    struct ebb_audio *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
     if (notice && notice_size)
@@ -467,7 +453,7 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
             snprintf(notice, notice_size,
                      "not enough memory for sound; the session "
                      "runs silently");
-        return &a->handle;
+        return a;
     }
     ebb_mix_init(&a->mix, &a->bank);
     ebb_mix_set_volume(&a->mix, volume_percent, mute);
@@ -480,20 +466,19 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
                      "no sound device (%s); the session runs "
                      "silently",
                      SDL_GetError());
-        return &a->handle;
+        return a;
     }
     a->ever_live = true;
     SDL_PauseAudioDevice(a->dev, 0);
-    return &a->handle;
+    return a;
 }
 
-void ebb_audio_close(struct ebb_audio *pub)
+void ebb_audio_close(struct ebb_audio *a)
 {
-    struct audio *a = of(pub);
     if (!a)
         return;
     if (a->dev) {
-        ebb_audio_end(&a->handle, 40);
+        ebb_audio_end(a, 40);
         SDL_Delay(60); /* let the short fade play rather than cut the sound */
         SDL_CloseAudioDevice(a->dev);
     }
@@ -505,20 +490,18 @@ void ebb_audio_close(struct ebb_audio *pub)
     free(a);
 }
 
-bool ebb_audio_live(const struct ebb_audio *pub)
+bool ebb_audio_live(const struct ebb_audio *a)
 {
-    const struct audio *a = cof(pub);
     return a && a->dev != 0;
 }
 
-uint32_t ebb_audio_device_id(const struct ebb_audio *pub)
+uint32_t ebb_audio_device_id(const struct ebb_audio *a)
 {
-    const struct audio *a = cof(pub);
     return a ? a->dev : 0;
 }
 
 /* Prints each sound file's warning once per run: a sequence may begin it often. */
-static void report(struct audio *a, const struct ebb_diags *d)
+static void report(struct ebb_audio *a, const struct ebb_diags *d)
 {
     for (int i = 0; i < d->count; i++) {
         char line[EBB_DIAG_FILE_MAX + EBB_DIAG_MESSAGE_MAX + 32];
@@ -538,10 +521,9 @@ static void report(struct audio *a, const struct ebb_diags *d)
     }
 }
 
-void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
+void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
                      const struct ebb_timeline *tl, uint64_t origin_us)
 {
-    struct audio *a = of(pub);
     if (!a || !a->dev || !ex)
         return;
     struct session *s = calloc(1, sizeof *s);
@@ -571,10 +553,9 @@ void ebb_audio_begin(struct ebb_audio *pub, const struct ebb_exercise *ex,
     session_free(older);
 }
 
-void ebb_audio_switch(struct ebb_audio *pub, const struct ebb_exercise *ex,
+void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
                       const struct ebb_timeline *tl, uint64_t at_us, uint64_t offset_us)
 {
-    struct audio *a = of(pub);
     if (!a || !a->dev || !ex || !a->session || !a->session->ex)
         return;
     struct session *s = calloc(1, sizeof *s);
@@ -609,17 +590,15 @@ void ebb_audio_switch(struct ebb_audio *pub, const struct ebb_exercise *ex,
     session_free(older);
 }
 
-void ebb_audio_set_origin(struct ebb_audio *pub, uint64_t origin_us, bool paused)
+void ebb_audio_set_origin(struct ebb_audio *a, uint64_t origin_us, bool paused)
 {
-    struct audio *a = of(pub);
     if (a)
         atomic_store_explicit(&a->origin_word, (uint_fast64_t)origin_us << 1 | (paused ? 1u : 0u),
                               memory_order_release);
 }
 
-void ebb_audio_cue(struct ebb_audio *pub, const struct ebb_event *ev)
+void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev)
 {
-    struct audio *a = of(pub);
     if (!a || !a->dev || !ev || (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_END))
         return;
     unsigned head = atomic_load_explicit(&a->ring_head, memory_order_relaxed);
@@ -630,9 +609,8 @@ void ebb_audio_cue(struct ebb_audio *pub, const struct ebb_event *ev)
     atomic_store_explicit(&a->ring_head, head + 1, memory_order_release);
 }
 
-void ebb_audio_end(struct ebb_audio *pub, int fade_ms)
+void ebb_audio_end(struct ebb_audio *a, int fade_ms)
 {
-    struct audio *a = of(pub);
     if (!a)
         return;
     /* Under the lock, so that when this returns the callback reads no plan, event or
@@ -651,9 +629,8 @@ void ebb_audio_end(struct ebb_audio *pub, int fade_ms)
         SDL_UnlockAudioDevice(a->dev);
 }
 
-void ebb_audio_set_volume(struct ebb_audio *pub, int volume_percent, bool mute)
+void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute)
 {
-    struct audio *a = of(pub);
     if (!a)
         return;
     volume_percent = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
@@ -663,7 +640,7 @@ void ebb_audio_set_volume(struct ebb_audio *pub, int volume_percent, bool mute)
 
 /* The frame being heard: the callback renders one buffer ahead of the ear, and the
  * time since it ran fills in between buffers. */
-static uint64_t device_clock_us(struct audio *a)
+static uint64_t device_clock_us(struct ebb_audio *a)
 {
     if (!atomic_load_explicit(&a->called, memory_order_acquire))
         return a->last_us;
@@ -684,9 +661,8 @@ static uint64_t device_clock_us(struct audio *a)
     return us_of_frames(frame - DEVICE_FRAMES) + since;
 }
 
-bool ebb_audio_clock_us(struct ebb_audio *pub, uint64_t *now_us)
+bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us)
 {
-    struct audio *a = of(pub);
     if (!a || !a->ever_live)
         return false;
     uint64_t us;
@@ -701,14 +677,13 @@ bool ebb_audio_clock_us(struct ebb_audio *pub, uint64_t *now_us)
     return true;
 }
 
-bool ebb_audio_device_removed(struct ebb_audio *pub, uint32_t which, char *notice,
+bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
                               size_t notice_size)
 {
-    struct audio *a = of(pub);
     if (!a || !a->dev || which != a->dev)
         return false;
     uint64_t now;
-    ebb_audio_clock_us(&a->handle, &now);
+    ebb_audio_clock_us(a, &now);
     SDL_CloseAudioDevice(a->dev); /* the callback has stopped for good */
     a->dev = 0;
     a->lost = true;
