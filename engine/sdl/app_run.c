@@ -10,6 +10,10 @@
 #include "damage.h"
 #include "sound.h"
 
+#define APP_STILL_TEST_MS 100    /* a test's keys, or a session between states */
+#define APP_STILL_PAUSED_MS 500  /* paused: the clock is looked at twice a second */
+#define APP_STILL_IDLE_MS 1000   /* the picker and the end screen */
+
 static void open_pad(struct app *a, int index)
 {
     for (int i = 0; i < APP_PADS_MAX; i++) {
@@ -214,6 +218,20 @@ static int expire(struct app *a, int wait)
     return wait;
 }
 
+/* How long a still picture may sleep at most. A test's keys and jumps are due to 100 ms.
+ * Paused, nothing moves until a key, a hint's end (expire) or a saved script
+ * (reload_wait_ms): a look at the clock twice a second keeps a suspend seen as a jump. A
+ * session otherwise still is about to change (a state being entered): 100 ms. The picker
+ * and the end screen wait for a key. */
+static int still_wait_ms(const struct app *a)
+{
+    if (testhook_pending(&a->hook))
+        return APP_STILL_TEST_MS;
+    if (!a->session || a->screen != SCREEN_SESSION)
+        return APP_STILL_IDLE_MS;
+    return a->last_state == EBB_SESSION_PAUSED ? APP_STILL_PAUSED_MS : APP_STILL_TEST_MS;
+}
+
 static void after_fade(struct app *a)
 {
     if (!a->fading || a->now_us - a->fade_start_us < APP_FADE_US)
@@ -272,8 +290,7 @@ static void loop(struct app *a)
                 event(a, &e);
         } else {
             /* still: sleep until something happens (or a little, to keep time) */
-            bool timing = a->session && a->screen == SCREEN_SESSION; /* the end screen waits */
-            int wait = expire(a, testhook_pending(&a->hook) || timing ? 100 : 1000);
+            int wait = expire(a, still_wait_ms(a));
             wait = reload_wait_ms(&a->reload, a->now_us, wait); /* a saved script */
             if (SDL_WaitEventTimeout(&e, wait)) {
                 event(a, &e);
