@@ -10,9 +10,9 @@
 #include "damage.h"
 #include "sound.h"
 
-#define APP_STILL_TEST_MS 100    /* a test's keys, or a session between states */
-#define APP_STILL_PAUSED_MS 500  /* paused: the clock is looked at twice a second */
-#define APP_STILL_IDLE_MS 1000   /* the picker and the end screen */
+#define APP_STILL_TEST_MS 100   /* a test's keys, or a session between states */
+#define APP_STILL_PAUSED_MS 500 /* paused: the clock is looked at twice a second */
+#define APP_STILL_IDLE_MS 1000  /* the picker and the end screen */
 
 static void open_pad(struct app *a, int index)
 {
