@@ -29,7 +29,7 @@ struct batch {
 
 static struct batch B; /* large and reused: never on the stack, never allocated */
 
-typedef float (*coverage_fn)(const void *shape, float px, float py);
+typedef float (*coverage_fn)(void *shape, float px, float py);
 
 /* A run of columns [x0, x1) of a row known to be covered (opaque) or empty. */
 struct known {
@@ -149,7 +149,7 @@ static int level(float coverage)
 }
 
 /* Columns [x0, x1) of row y, pixel by pixel, merged into runs of one alpha. */
-static void pixels(int x0, int x1, int y, coverage_fn f, const void *shape)
+static void pixels(int x0, int x1, int y, coverage_fn f, void *shape)
 {
     float py = (float)y + 0.5f;
     int run_x = x0, run_k = 0;
@@ -166,8 +166,7 @@ static void pixels(int x0, int x1, int y, coverage_fn f, const void *shape)
 
 /* Row y from column xa to xb (excluded), within the drawable area: the known runs
  * (sorted, not overlapping) are filled or skipped, the rest is looked at pixel by pixel. */
-static void row(int y, int xa, int xb, const struct known *kn, int n, coverage_fn f,
-                const void *shape)
+static void row(int y, int xa, int xb, const struct known *kn, int n, coverage_fn f, void *shape)
 {
     int x = xa > B.x0 ? xa : B.x0;
     int stop = xb < B.x1 ? xb : B.x1;
@@ -200,7 +199,7 @@ struct annulus {
     float cx, cy, r[4];
 };
 
-static float annulus_coverage(const void *shape, float px, float py)
+static float annulus_coverage(void *shape, float px, float py)
 {
     const struct annulus *s = shape;
     float dx = px - s->cx, dy = py - s->cy;
@@ -259,10 +258,14 @@ struct seg {
     bool first, last;         /* the path's ends are cut square, its joints round */
 };
 
+/* A group of segments along one row, swept left to right: a pixel looks only at the
+ * segments whose box holds it (a long flat stretch has many segments, each pixel two). */
 struct path {
     float half, feather;
-    const struct seg *const *segs; /* the segments near the pixels being looked at */
+    const struct seg *const *segs; /* sorted by their box's left side */
     int count;
+    int next; /* segs[next] is the first whose box starts right of the last pixel */
+    int live; /* live_segs[0 .. live): the boxes holding the last pixel */
 };
 
 static float seg_coverage(const struct seg *s, float half, float feather, float px, float py)
@@ -283,37 +286,52 @@ static float seg_coverage(const struct seg *s, float half, float feather, float 
     return clamp01((half + feather - d) / feather) * ends;
 }
 
-/* The most any nearby segment covers: overlapping segments never add up. */
-static float path_coverage(const void *shape, float px, float py)
+static struct seg segs[PATH_MAX_SEGS];
+static const struct seg *by_top[PATH_MAX_SEGS];    /* sorted by their box's top */
+static const struct seg *near_segs[PATH_MAX_SEGS]; /* boxes holding the row, by left side */
+static const struct seg *live_segs[PATH_MAX_SEGS];
+
+/* The most any segment covers: overlapping segments never add up. Pixels come left to
+ * right (pixels()), so boxes are taken on as they start and let go once passed. */
+static float path_coverage(void *shape, float px, float py)
 {
-    const struct path *p = shape;
+    struct path *p = shape;
+    while (p->next < p->count && p->segs[p->next]->bx0 <= px)
+        live_segs[p->live++] = p->segs[p->next++];
     float best = 0;
-    for (int i = 0; i < p->count && best < 1; i++) {
-        const struct seg *s = p->segs[i];
-        if (px < s->bx0 || px > s->bx1)
+    for (int i = 0; i < p->live; i++) {
+        const struct seg *s = live_segs[i];
+        if (s->bx1 < px) {
+            live_segs[i--] = live_segs[--p->live];
             continue;
-        float v = seg_coverage(s, p->half, p->feather, px, py);
-        best = v > best ? v : best;
+        }
+        if (best < 1) {
+            float v = seg_coverage(s, p->half, p->feather, px, py);
+            best = v > best ? v : best;
+        }
     }
     return best;
 }
 
-static struct seg segs[PATH_MAX_SEGS];
-static const struct seg *near_segs[PATH_MAX_SEGS];
-
-/* The segments whose box holds row centre py, sorted by their box's left side. */
-static int segments_near(int n, float py)
+/* Moves the row's segments on to row centre py: lets go of the boxes that ended above
+ * it, takes on those that start (by_top from *next), keeps them sorted by left side. */
+static int segments_near(int m, int n, int *next, float py)
 {
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-        if (py < segs[i].by0 || py > segs[i].by1)
+    int k = 0;
+    for (int i = 0; i < m; i++)
+        if (near_segs[i]->by1 >= py)
+            near_segs[k++] = near_segs[i];
+    m = k;
+    for (; *next < n && by_top[*next]->by0 <= py; (*next)++) {
+        const struct seg *s = by_top[*next];
+        if (s->by1 < py)
             continue;
         int j = m++;
-        while (j > 0 && near_segs[j - 1]->bx0 > segs[i].bx0) {
+        while (j > 0 && near_segs[j - 1]->bx0 > s->bx0) {
             near_segs[j] = near_segs[j - 1];
             j--;
         }
-        near_segs[j] = &segs[i];
+        near_segs[j] = s;
     }
     return m;
 }
@@ -342,13 +360,20 @@ void span_polyline(SDL_Renderer *ren, const SDL_FPoint *pts, int n, float half, 
         s->last = i + 2 == n;
         bx0 = fminf(bx0, s->bx0), by0 = fminf(by0, s->by0);
         bx1 = fmaxf(bx1, s->bx1), by1 = fmaxf(by1, s->by1);
+        int j = i; /* by_top stays sorted */
+        while (j > 0 && by_top[j - 1]->by0 > s->by0) {
+            by_top[j] = by_top[j - 1];
+            j--;
+        }
+        by_top[j] = s;
     }
     if (!begin(ren, c, bx0, by0, bx1, by1))
         return;
     int y0, y1;
     rows_of(by0, by1, &y0, &y1);
+    int m = 0, next = 0;
     for (int y = y0; y < y1; y++) {
-        int m = segments_near(n - 1, (float)y + 0.5f);
+        m = segments_near(m, n - 1, &next, (float)y + 0.5f);
         /* groups of segments whose boxes overlap along the row, each scanned once */
         for (int i = 0; i < m;) {
             float gx1 = near_segs[i]->bx1;
@@ -357,7 +382,7 @@ void span_polyline(SDL_Renderer *ren, const SDL_FPoint *pts, int n, float half, 
                 gx1 = fmaxf(gx1, near_segs[j]->bx1);
                 j++;
             }
-            struct path p = {half, feather, near_segs + i, j - i};
+            struct path p = {half, feather, near_segs + i, j - i, 0, 0};
             row(y, col_from(near_segs[i]->bx0), col_to(gx1) + 1, NULL, 0, path_coverage, &p);
             i = j;
         }
@@ -373,7 +398,7 @@ struct rrect {
 
 /* Coverage from the signed distance to the outline (negative inside): the distance to
  * the inner rectangle (the corners' centres), less the radius. */
-static float rrect_coverage(const void *shape, float px, float py)
+static float rrect_coverage(void *shape, float px, float py)
 {
     const struct rrect *s = shape;
     float qx = fabsf(px - s->mx) - (s->hx - s->r), qy = fabsf(py - s->my) - (s->hy - s->r);
