@@ -22,12 +22,6 @@ static float clampf(float x, float lo, float hi)
     return x < lo ? lo : x > hi ? hi : x;
 }
 
-static SDL_Color fade(SDL_Color c, float a)
-{
-    c.a = (Uint8)(c.a * clampf(a, 0, 1) + 0.5f);
-    return c;
-}
-
 void gv_layout(int w, int h, struct gv_layout *out)
 {
     float m = (float)(w < h ? w : h);
@@ -113,11 +107,12 @@ enum gv_step_kind gv_step_kind(const struct ebb_exercise *ex, int step)
 static void ring(struct scene *sc, const struct gv_layout *l, double progress, float op)
 {
     double left = 1.0 - (progress < 0 ? 0 : progress > 1 ? 1 : progress);
-    render_ring(sc->ren, l->cx, l->fig_y, l->ring_r, l->ring_w * 0.5f, fade(sc->th.guide, op));
+    render_ring(sc->ren, l->cx, l->fig_y, l->ring_r, l->ring_w * 0.5f,
+                theme_alpha(sc->th.guide, op));
     int n = 2 + (int)((ARC_POINTS - 2) * left);
     if (left <= 0.001)
         return;
-    SDL_Color c = fade(theme_mix(sc->th.accent, sc->th.bg, 0.2f), op);
+    SDL_Color c = theme_alpha(theme_mix(sc->th.accent, sc->th.bg, 0.2f), op);
     for (int i = 0; i < n; i++) {
         double a = -EBB_PI / 2 + 2 * EBB_PI * (1.0 - left + left * i / (n - 1));
         arc_pts[i].x = l->cx + (float)cos(a) * l->ring_r;
@@ -136,9 +131,9 @@ static void shape(struct scene *sc, const struct gv_layout *l, enum ebb_step_act
     float soft = gv_action_soft(a, progress, sc->reduced_motion);
     SDL_Color halo = theme_mix(sc->th.accent, sc->th.bg, 0.78f + 0.12f * soft);
     float spread = (6.0f + 14.0f * soft) * l->unit; /* a tight glow when tense */
-    render_disc(sc->ren, l->cx, l->fig_y, r + spread * 0.6f, spread, fade(halo, op));
+    render_disc(sc->ren, l->cx, l->fig_y, r + spread * 0.6f, spread, theme_alpha(halo, op));
     render_disc(sc->ren, l->cx, l->fig_y, r, 2 * l->unit,
-                fade(theme_mix(sc->th.accent, sc->th.bg, soft), op));
+                theme_alpha(theme_mix(sc->th.accent, sc->th.bg, soft), op));
 }
 
 /* Two marks, left and right; the latest tap's side glows and fades before the next. */
@@ -155,18 +150,20 @@ static void taps(struct scene *sc, const struct gv_layout *l, const struct ebb_s
         /* the glow stays bright a little longer than it fades, so the side reads at a glance */
         float g = lit ? clampf((float)v->tap_glow, 0, 1) : 0;
         g = 1 - (1 - g) * (1 - g);
-        render_disc(sc->ren, xs[i], l->fig_y, l->tap_r, 2 * l->unit, fade(quiet, op));
-        render_ring(sc->ren, xs[i], l->fig_y, l->tap_r, 1.5f * l->unit, fade(sc->th.guide, op));
+        render_disc(sc->ren, xs[i], l->fig_y, l->tap_r, 2 * l->unit, theme_alpha(quiet, op));
+        render_ring(sc->ren, xs[i], l->fig_y, l->tap_r, 1.5f * l->unit,
+                    theme_alpha(sc->th.guide, op));
         if (g <= 0)
             continue;
         render_disc(sc->ren, xs[i], l->fig_y, l->tap_r * TAP_HALO, l->tap_r * 0.9f,
-                    fade(halo, op * g));
-        render_disc(sc->ren, xs[i], l->fig_y, l->tap_r, 2 * l->unit, fade(sc->th.accent, op * g));
+                    theme_alpha(halo, op * g));
+        render_disc(sc->ren, xs[i], l->fig_y, l->tap_r, 2 * l->unit,
+                    theme_alpha(sc->th.accent, op * g));
     }
     if (v->tap_resting) {
         int lh = text_line_height(sc->text, TEXT_BODY);
         text_draw(sc->text, TEXT_BODY, "rest", l->cx, l->fig_y - lh / 2.0f, TEXT_CENTER,
-                  fade(sc->th.muted, op));
+                  theme_alpha(sc->th.muted, op));
     }
 }
 
@@ -180,11 +177,12 @@ static void dots(struct scene *sc, const struct gv_layout *l, const struct ebb_s
     for (int i = 0; i < n; i++) {
         if (i < v->presses) {
             render_disc(sc->ren, dot_pts[i].x, dot_pts[i].y, r, 2 * l->unit,
-                        fade(sc->th.accent, op));
+                        theme_alpha(sc->th.accent, op));
         } else {
-            render_disc(sc->ren, dot_pts[i].x, dot_pts[i].y, r, 2 * l->unit, fade(empty, op));
+            render_disc(sc->ren, dot_pts[i].x, dot_pts[i].y, r, 2 * l->unit,
+                        theme_alpha(empty, op));
             render_ring(sc->ren, dot_pts[i].x, dot_pts[i].y, r, 1.5f * l->unit,
-                        fade(sc->th.guide, op));
+                        theme_alpha(sc->th.guide, op));
         }
     }
 }
@@ -200,7 +198,7 @@ static void seconds_left(struct scene *sc, const struct gv_layout *l,
     enum text_size size = under ? TEXT_SMALL : TEXT_BODY;
     float y = under ? l->fig_y + l->ring_r + l->ring_w + 6 * l->unit
                     : l->fig_y - text_line_height(sc->text, size) / 2.0f;
-    text_draw(sc->text, size, buf, l->cx, y, TEXT_CENTER, fade(sc->th.muted, op));
+    text_draw(sc->text, size, buf, l->cx, y, TEXT_CENTER, theme_alpha(sc->th.muted, op));
 }
 
 /* True when the step before this one also had a tense/release shape: the shape then
@@ -232,7 +230,7 @@ static void figure(struct scene *sc, const struct gv_layout *l, const struct ebb
         float x = left ? l->cx - l->ring_r * 2.4f : l->cx + l->ring_r * 2.4f;
         int lh = text_line_height(sc->text, TEXT_LARGE);
         text_draw(sc->text, TEXT_LARGE, left ? "←" : "→", x, l->fig_y - lh / 2.0f, TEXT_CENTER,
-                  fade(sc->th.muted, sop));
+                  theme_alpha(sc->th.muted, sop));
     }
 }
 
@@ -248,25 +246,25 @@ void grounding_view_step(struct scene *sc, const struct ebb_session_view *v, flo
 
     float y = l.text_y;
     y += text_draw_wrapped(sc->text, TEXT_LARGE, st->prompt, l.cx, y, l.text_w, 3, TEXT_CENTER,
-                           fade(sc->th.text, sop));
+                           theme_alpha(sc->th.text, sop));
     y += text_line_height(sc->text, TEXT_BODY) * 0.5f;
     text_draw_wrapped(sc->text, TEXT_BODY, st->detail, l.cx, y, l.detail_w, 4, TEXT_CENTER,
-                      fade(sc->th.muted, sop));
+                      theme_alpha(sc->th.muted, sop));
 
     if (!sc->hide_numbers) {
         char buf[64];
         snprintf(buf, sizeof buf, "step %d of %d", v->step + 1, v->step_count);
         text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * l.unit, 18 * l.unit, TEXT_RIGHT,
-                  fade(sc->th.muted, op));
+                  theme_alpha(sc->th.muted, op));
     }
     /* the steps done so far, as a thin quiet line along the bottom */
     float p = v->step_count > 0
                   ? (float)(v->step + (v->step_complete ? 1 : 0)) / (float)v->step_count
                   : 0;
     float ly = sc->h - 4 * l.unit;
-    render_line(sc->ren, 0, ly, (float)sc->w, ly, 2 * l.unit, fade(sc->th.panel, op));
+    render_line(sc->ren, 0, ly, (float)sc->w, ly, 2 * l.unit, theme_alpha(sc->th.panel, op));
     if (p > 0)
-        render_line(sc->ren, 0, ly, sc->w * p, ly, 2 * l.unit, fade(sc->th.guide, op));
+        render_line(sc->ren, 0, ly, sc->w * p, ly, 2 * l.unit, theme_alpha(sc->th.guide, op));
 }
 
 void grounding_view_transition(struct scene *sc, const struct ebb_session_view *v, float op)
@@ -276,26 +274,26 @@ void grounding_view_transition(struct scene *sc, const struct ebb_session_view *
     char buf[200];
     /* a still, soft point to rest the eyes on between two exercises */
     SDL_Color halo = theme_mix(sc->th.accent, sc->th.bg, 0.85f);
-    render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.55f, 18 * l.unit, fade(halo, op));
+    render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.55f, 18 * l.unit, theme_alpha(halo, op));
     render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.35f, 2 * l.unit,
-                fade(theme_mix(sc->th.accent, sc->th.bg, 0.45f), op));
+                theme_alpha(theme_mix(sc->th.accent, sc->th.bg, 0.45f), op));
 
     float y = l.text_y;
     snprintf(buf, sizeof buf, "Next: %s", v->next ? v->next->title : "");
     y += text_draw_wrapped(sc->text, TEXT_LARGE, buf, l.cx, y, l.text_w, 2, TEXT_CENTER,
-                           fade(sc->th.text, op));
+                           theme_alpha(sc->th.text, op));
     y += text_line_height(sc->text, TEXT_BODY) * 0.5f;
     if (v->next && v->next->summary[0])
         y += text_draw_wrapped(sc->text, TEXT_BODY, v->next->summary, l.cx, y, l.detail_w, 3,
-                               TEXT_CENTER, fade(sc->th.muted, op));
+                               TEXT_CENTER, theme_alpha(sc->th.muted, op));
     y += text_line_height(sc->text, TEXT_BODY) * 0.8f;
     if (v->transition_left_s > 0) {
         if (sc->hide_numbers)
             return;
         snprintf(buf, sizeof buf, "starting in %d", (int)ceil(v->transition_left_s - 1e-6));
-        text_draw(sc->text, TEXT_BODY, buf, l.cx, y, TEXT_CENTER, fade(sc->th.muted, op));
+        text_draw(sc->text, TEXT_BODY, buf, l.cx, y, TEXT_CENTER, theme_alpha(sc->th.muted, op));
     } else if (v->state != EBB_SESSION_PAUSED) { /* paused: the paused line says it */
         text_draw(sc->text, TEXT_BODY, "Press Space when you are ready", l.cx, y, TEXT_CENTER,
-                  fade(sc->th.text, op));
+                  theme_alpha(sc->th.text, op));
     }
 }

@@ -10,16 +10,6 @@
 #include "render.h"
 #include "visuals.h"
 
-static SDL_Color fade(SDL_Color c, float a)
-{
-    if (a < 0)
-        a = 0;
-    if (a > 1)
-        a = 1;
-    c.a = (Uint8)(c.a * a + 0.5f);
-    return c;
-}
-
 static float unit(const struct scene *sc)
 {
     return (float)(sc->w < sc->h ? sc->w : sc->h) / 720.0f;
@@ -57,7 +47,7 @@ static void header(struct scene *sc, const struct ebb_session_view *v, float op)
         snprintf(buf, sizeof buf, "%s  ·  %d of %d", v->ex->title, v->item + 1, v->item_count);
     else
         snprintf(buf, sizeof buf, "%s", v->ex->title);
-    text_draw(sc->text, TEXT_SMALL, buf, 24 * u, 18 * u, TEXT_LEFT, fade(sc->th.muted, op));
+    text_draw(sc->text, TEXT_SMALL, buf, 24 * u, 18 * u, TEXT_LEFT, theme_alpha(sc->th.muted, op));
 }
 
 static void breathing(struct scene *sc, const struct ebb_session_view *v,
@@ -84,7 +74,7 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         words = "";
     else
         words = ph ? ph->text : "";
-    text_draw(sc->text, TEXT_LARGE, words, cx, ty, TEXT_CENTER, fade(sc->th.text, op));
+    text_draw(sc->text, TEXT_LARGE, words, cx, ty, TEXT_CENTER, theme_alpha(sc->th.text, op));
     float ny = ty + text_line_height(sc->text, TEXT_LARGE);
     if (!sc->hide_numbers && fr->stage != EBB_STAGE_DONE) {
         double left = fr->stage == EBB_STAGE_PREPARE ? fr->prepare_left_s : fr->phase_left_s;
@@ -95,11 +85,11 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
             snprintf(buf, sizeof buf, "starting in %d", secs);
         else
             snprintf(buf, sizeof buf, "%d", secs);
-        text_draw(sc->text, TEXT_BODY, buf, cx, ny, TEXT_CENTER, fade(sc->th.muted, op));
+        text_draw(sc->text, TEXT_BODY, buf, cx, ny, TEXT_CENTER, theme_alpha(sc->th.muted, op));
         if (fr->stage == EBB_STAGE_BREATHE) {
             snprintf(buf, sizeof buf, "breath %d of %d", fr->cycle + 1, fr->cycle_count);
             text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * u, 18 * u, TEXT_RIGHT,
-                      fade(sc->th.muted, op));
+                      theme_alpha(sc->th.muted, op));
         }
     }
     if (ph && ph->side != EBB_SIDE_NONE) {
@@ -107,7 +97,7 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         bool left_side = ph->side == EBB_SIDE_LEFT;
         float sx = left_side ? cx - full * 1.25f : cx + full * 1.25f;
         text_draw(sc->text, TEXT_BODY, left_side ? "← left side" : "right side →", sx, cy,
-                  left_side ? TEXT_RIGHT : TEXT_LEFT, fade(sc->th.text, op));
+                  left_side ? TEXT_RIGHT : TEXT_LEFT, theme_alpha(sc->th.text, op));
     }
     if (tl && tl->end_us > 0) {
         /* the thin overall progress line */
@@ -115,8 +105,8 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         if (p > 1)
             p = 1;
         float y = sc->h - 4 * u;
-        render_line(sc->ren, 0, y, (float)sc->w, y, 2 * u, fade(sc->th.panel, op));
-        render_line(sc->ren, 0, y, sc->w * p, y, 2 * u, fade(sc->th.guide, op));
+        render_line(sc->ren, 0, y, (float)sc->w, y, 2 * u, theme_alpha(sc->th.panel, op));
+        render_line(sc->ren, 0, y, sc->w * p, y, 2 * u, theme_alpha(sc->th.guide, op));
     }
 }
 
@@ -231,7 +221,7 @@ void scene_hint(struct scene *sc, const char *line, float alpha)
         return;
     text_draw(sc->text, TEXT_SMALL, line, 24 * u,
               sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_LEFT,
-              fade(sc->th.muted, alpha));
+              theme_alpha(sc->th.muted, alpha));
 }
 
 void scene_notice(struct scene *sc, const char *line, float alpha)
@@ -243,12 +233,12 @@ void scene_notice(struct scene *sc, const char *line, float alpha)
      * the count in the top corners: it goes just below them, wrapped if need be. */
     if (text_width(sc->text, TEXT_SMALL, line) > sc->w * 0.5f) {
         float y = 18 * u + text_line_height(sc->text, TEXT_SMALL) * 1.4f;
-        text_draw_wrapped(sc->text, TEXT_SMALL, line, sc->w / 2.0f, y, sc->w * 0.8f, 2,
-                          TEXT_CENTER, fade(sc->th.text, alpha));
+        text_draw_wrapped(sc->text, TEXT_SMALL, line, sc->w / 2.0f, y, sc->w * 0.8f, 2, TEXT_CENTER,
+                          theme_alpha(sc->th.text, alpha));
         return;
     }
     text_draw(sc->text, TEXT_SMALL, line, sc->w / 2.0f, 18 * u, TEXT_CENTER,
-              fade(sc->th.text, alpha));
+              theme_alpha(sc->th.text, alpha));
 }
 
 void scene_back_mark(struct scene *sc, float alpha)
@@ -257,10 +247,10 @@ void scene_back_mark(struct scene *sc, float alpha)
     if (alpha <= 0)
         return;
     SDL_FRect r = {sc->w - 124 * u, sc->h - 70 * u, 110 * u, 50 * u};
-    render_round_rect(sc->ren, r, 12 * u, fade(sc->th.panel, alpha));
+    render_round_rect(sc->ren, r, 12 * u, theme_alpha(sc->th.panel, alpha));
     text_draw(sc->text, TEXT_SMALL, "← back", r.x + r.w / 2,
               r.y + (r.h - text_line_height(sc->text, TEXT_SMALL)) / 2, TEXT_CENTER,
-              fade(sc->th.text, alpha));
+              theme_alpha(sc->th.text, alpha));
 }
 
 bool scene_back_hit(const struct scene *sc, int x, int y)

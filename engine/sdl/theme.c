@@ -43,3 +43,13 @@ SDL_Color theme_mix(SDL_Color c, SDL_Color bg, float amount)
                    (Uint8)(c.b + (bg.b - c.b) * amount + 0.5f), c.a};
     return o;
 }
+
+SDL_Color theme_alpha(SDL_Color c, float a)
+{
+    if (a < 0)
+        a = 0;
+    if (a > 1)
+        a = 1;
+    c.a = (Uint8)(c.a * a + 0.5f);
+    return c;
+}

@@ -25,4 +25,7 @@ const char *theme_names(void);
 /* c scaled toward the background by `amount` 0..1 (0: c, 1: bg). */
 SDL_Color theme_mix(SDL_Color c, SDL_Color bg, float amount);
 
+/* c with its alpha scaled by `a`, clamped to 0..1 (0: invisible, 1: c as it is). */
+SDL_Color theme_alpha(SDL_Color c, float a);
+
 #endif

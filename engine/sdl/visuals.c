@@ -11,16 +11,6 @@
 #define WAVE_PAST_S 4.0  /* seconds of breath shown behind the "now" marker */
 #define WAVE_AHEAD_S 8.0 /* and ahead of it, so the next turn is seen coming */
 
-static SDL_Color with_alpha(SDL_Color c, float a)
-{
-    if (a < 0)
-        a = 0;
-    if (a > 1)
-        a = 1;
-    c.a = (Uint8)(c.a * a + 0.5f);
-    return c;
-}
-
 void visual_geometry(int w, int h, float *cx, float *cy, float *full_radius)
 {
     float m = (float)(w < h ? w : h);
@@ -41,19 +31,19 @@ static void circle(const struct visual_ctx *vc, const struct ebb_frame *fr)
     visual_geometry(vc->w, vc->h, &cx, &cy, &full);
     float u = unit(vc);
     double level = fr ? fr->level : 0;
-    render_ring(vc->ren, cx, cy, full, 1.5f * u, with_alpha(vc->th->guide, vc->opacity));
+    render_ring(vc->ren, cx, cy, full, 1.5f * u, theme_alpha(vc->th->guide, vc->opacity));
     if (vc->reduced_motion) {
         /* a still disc whose light follows the breath */
         float r = full * (VISUAL_CIRCLE_EMPTY + (1 - VISUAL_CIRCLE_EMPTY) * 0.5f);
         SDL_Color c = theme_mix(vc->th->accent, vc->th->bg, (float)(0.75 - 0.75 * level));
-        render_disc(vc->ren, cx, cy, r, 2.0f * u, with_alpha(c, vc->opacity));
+        render_disc(vc->ren, cx, cy, r, 2.0f * u, theme_alpha(c, vc->opacity));
         return;
     }
     float r = full * (float)(VISUAL_CIRCLE_EMPTY + (1 - VISUAL_CIRCLE_EMPTY) * level);
     /* a faint halo, then the disc itself */
     SDL_Color halo = theme_mix(vc->th->accent, vc->th->bg, 0.82f);
-    render_disc(vc->ren, cx, cy, r + 10 * u, 14 * u, with_alpha(halo, vc->opacity));
-    render_disc(vc->ren, cx, cy, r, 2.0f * u, with_alpha(vc->th->accent, vc->opacity));
+    render_disc(vc->ren, cx, cy, r + 10 * u, 14 * u, theme_alpha(halo, vc->opacity));
+    render_disc(vc->ren, cx, cy, r, 2.0f * u, theme_alpha(vc->th->accent, vc->opacity));
 }
 
 /* Where the dot is on the square's perimeter, 0..1, starting at the bottom-left corner
@@ -89,7 +79,7 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     float u = unit(vc);
     float side = full * 1.6f;
     float x0 = cx - side / 2, y0 = cy - side / 2;
-    SDL_Color guide = with_alpha(vc->th->guide, vc->opacity);
+    SDL_Color guide = theme_alpha(vc->th->guide, vc->opacity);
     float corners[5][2] = {{x0, y0 + side}, {x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side},
                            {x0, y0 + side}};
     double pos = box_position(tl, fr);
@@ -97,7 +87,7 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     for (int i = 0; i < 4; i++) {
         SDL_Color c = guide;
         if (vc->reduced_motion && fr && fr->stage == EBB_STAGE_BREATHE && i == now_edge)
-            c = with_alpha(theme_mix(vc->th->accent, vc->th->bg, 0.2f), vc->opacity);
+            c = theme_alpha(theme_mix(vc->th->accent, vc->th->bg, 0.2f), vc->opacity);
         render_line(vc->ren, corners[i][0], corners[i][1], corners[i + 1][0], corners[i + 1][1],
                     (vc->reduced_motion ? 4.0f : 3.0f) * u, c);
     }
@@ -106,8 +96,8 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     float x, y;
     perimeter_point(x0, y0, side, pos, &x, &y);
     SDL_Color halo = theme_mix(vc->th->accent, vc->th->bg, 0.75f);
-    render_disc(vc->ren, x, y, 22 * u, 16 * u, with_alpha(halo, vc->opacity));
-    render_disc(vc->ren, x, y, 13 * u, 2 * u, with_alpha(vc->th->accent, vc->opacity));
+    render_disc(vc->ren, x, y, 22 * u, 16 * u, theme_alpha(halo, vc->opacity));
+    render_disc(vc->ren, x, y, 13 * u, 2 * u, theme_alpha(vc->th->accent, vc->opacity));
 }
 
 static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
@@ -122,7 +112,7 @@ static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     float now_x = left + (right - left) * (float)(WAVE_PAST_S / (WAVE_PAST_S + WAVE_AHEAD_S));
     double t_now = fr ? (double)fr->t_us / 1e6 : 0;
     render_line(vc->ren, left, bottom, right, bottom, 1.5f * u,
-                with_alpha(vc->th->guide, vc->opacity));
+                theme_alpha(vc->th->guide, vc->opacity));
     for (int i = 0; i < WAVE_POINTS; i++) {
         double s = -WAVE_PAST_S + (WAVE_PAST_S + WAVE_AHEAD_S) * i / (WAVE_POINTS - 1);
         double t = t_now + s;
@@ -140,17 +130,17 @@ static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     /* the past and the coming breath, the coming part quieter */
     int split = (int)((WAVE_POINTS - 1) * WAVE_PAST_S / (WAVE_PAST_S + WAVE_AHEAD_S));
     SDL_Color soon = theme_mix(vc->th->accent, vc->th->bg, 0.55f);
-    render_polyline(vc->ren, pts, split + 1, 4 * u, with_alpha(soon, vc->opacity));
+    render_polyline(vc->ren, pts, split + 1, 4 * u, theme_alpha(soon, vc->opacity));
     render_polyline(vc->ren, pts + split, WAVE_POINTS - split, 4 * u,
-                    with_alpha(vc->th->accent, vc->opacity));
+                    theme_alpha(vc->th->accent, vc->opacity));
     float level = fr ? (float)fr->level : 0;
     float ny = bottom - (bottom - top) * (vc->reduced_motion ? 0.5f : level);
     render_line(vc->ren, now_x, top - 10 * u, now_x, bottom, 1.5f * u,
-                with_alpha(vc->th->guide, vc->opacity));
+                theme_alpha(vc->th->guide, vc->opacity));
     SDL_Color dot = vc->th->accent;
     if (vc->reduced_motion)
         dot = theme_mix(dot, vc->th->bg, 0.7f - 0.7f * level);
-    render_disc(vc->ren, now_x, ny, 12 * u, 2 * u, with_alpha(dot, vc->opacity));
+    render_disc(vc->ren, now_x, ny, 12 * u, 2 * u, theme_alpha(dot, vc->opacity));
 }
 
 static void bar(const struct visual_ctx *vc, const struct ebb_frame *fr)
@@ -163,14 +153,14 @@ static void bar(const struct visual_ctx *vc, const struct ebb_frame *fr)
     float level = fr ? (float)fr->level : 0;
     SDL_FRect frame = {cx - width / 2 - 6 * u, top - 6 * u, width + 12 * u,
                        bottom - top + 12 * u};
-    render_round_rect(vc->ren, frame, 14 * u, with_alpha(vc->th->panel, vc->opacity));
+    render_round_rect(vc->ren, frame, 14 * u, theme_alpha(vc->th->panel, vc->opacity));
     SDL_Color c = vc->th->accent;
     float fill = vc->reduced_motion ? 1.0f : (0.04f + 0.96f * level);
     if (vc->reduced_motion)
         c = theme_mix(c, vc->th->bg, 0.75f - 0.75f * level);
     float hgt = (bottom - top) * fill;
     SDL_FRect col = {cx - width / 2, bottom - hgt, width, hgt};
-    render_round_rect(vc->ren, col, 10 * u, with_alpha(c, vc->opacity));
+    render_round_rect(vc->ren, col, 10 * u, theme_alpha(c, vc->opacity));
 }
 
 void visual_draw(int v, const struct visual_ctx *vc, const struct ebb_timeline *tl,
