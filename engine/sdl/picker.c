@@ -173,16 +173,25 @@ static void relength(struct picker *p, const struct ebb_state *st, const struct 
         p->length_s[p->rows[p->selected]] = length_of(p->lib, e->ex, opt, st);
 }
 
-bool picker_change_length(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
-                          int dir)
+/* The remembered choice of the selected row when it is a breathing exercise (its
+ * exercise in *ex), or NULL: only breathing has a length and a pace to change. */
+static struct ebb_state_choice *breathing_choice(const struct picker *p, struct ebb_state *st,
+                                                 const struct ebb_exercise **ex)
 {
     const struct ebb_library_entry *e = picker_selected(p);
     if (!e || !e->ex || e->ex->kind != EBB_KIND_BREATHING)
-        return false;
-    struct ebb_state_choice *c = ebb_state_choice_for(st, e->id);
+        return NULL;
+    *ex = e->ex;
+    return ebb_state_choice_for(st, e->id);
+}
+
+bool picker_change_length(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
+                          int dir)
+{
+    const struct ebb_exercise *ex;
+    struct ebb_state_choice *c = breathing_choice(p, st, &ex);
     if (!c)
         return false;
-    const struct ebb_exercise *ex = e->ex;
     if (ex->cycles > 0 || c->cycles > 0) {
         int now = c->cycles > 0 ? c->cycles : ex->cycles;
         int next = now + dir;
@@ -206,10 +215,8 @@ bool picker_change_length(struct picker *p, struct ebb_state *st, const struct e
 bool picker_change_pace(struct picker *p, struct ebb_state *st, const struct ebb_options *opt,
                         int dir)
 {
-    const struct ebb_library_entry *e = picker_selected(p);
-    if (!e || !e->ex || e->ex->kind != EBB_KIND_BREATHING)
-        return false;
-    struct ebb_state_choice *c = ebb_state_choice_for(st, e->id);
+    const struct ebb_exercise *ex;
+    struct ebb_state_choice *c = breathing_choice(p, st, &ex);
     if (!c)
         return false;
     double now = c->pace > 0 ? c->pace : 1.0;
