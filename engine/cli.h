@@ -15,6 +15,13 @@ int ebb_cli_forget(bool yes);
  * that main.c read from the environment; diagnostics go to stderr, results to stdout. */
 struct ebb_search_env;
 struct ebb_diags;
+struct ebb_library;
+
+/* Loads the exercises on env's search path into *lib (freed with ebb_library_free),
+ * adding their diagnostics to d. Returns 0, or -1 after saying on stderr that memory
+ * ran out (as ebb_library_load). */
+int ebb_cli_load_library(struct ebb_library *lib, const struct ebb_search_env *env,
+                         struct ebb_diags *d);
 
 /* Writes every diagnostic of d to stderr, one line each (plus a line counting those
  * that did not fit). */

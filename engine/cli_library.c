@@ -18,6 +18,15 @@ void ebb_cli_print_diags(const struct ebb_diags *d)
         fprintf(stderr, "%s: warning: %d more diagnostics not shown\n", d->items[0].file, more);
 }
 
+int ebb_cli_load_library(struct ebb_library *lib, const struct ebb_search_env *env,
+                         struct ebb_diags *d)
+{
+    if (ebb_library_load(lib, env, d) == 0)
+        return 0;
+    fprintf(stderr, "ebb: out of memory while reading the exercises\n");
+    return -1;
+}
+
 /* The library is needed only to resolve sequences: load it once, when first asked. */
 static const struct ebb_library *library_once(struct ebb_library *lib, bool *loaded,
                                               const struct ebb_search_env *env)
@@ -105,10 +114,8 @@ int ebb_cli_list(const struct ebb_search_env *env)
     struct ebb_library lib;
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
-    if (ebb_library_load(&lib, env, &diags) != 0) {
-        fprintf(stderr, "ebb: out of memory while reading the exercises\n");
+    if (ebb_cli_load_library(&lib, env, &diags) != 0)
         return 1;
-    }
     ebb_cli_print_diags(&diags);
 
     enum { LEN_MAX = 32 }; /* room for any long: "-9223372036854775807:59" */

@@ -252,10 +252,8 @@ int ebb_cli_new(const char *id, const char *from, const struct ebb_search_env *e
     struct ebb_library lib;
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
-    if (ebb_library_load(&lib, env, &diags) != 0) {
-        fprintf(stderr, "ebb: out of memory while reading the exercises\n");
+    if (ebb_cli_load_library(&lib, env, &diags) != 0)
         return 1;
-    }
     int status = 2;
     const struct ebb_library_entry *src = ebb_library_find(&lib, from);
     if (lib.dir_count == 0 || lib.dirs[0].source != EBB_SOURCE_USER)

@@ -657,8 +657,7 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
         ebb_settings_load(s, w->settings, NULL, d);
     merge_settings(&c->opt, s);
     struct ebb_library lib;
-    if (ebb_library_load(&lib, &w->search, d) != 0) {
-        fprintf(stderr, "ebb: out of memory while reading the exercises\n");
+    if (ebb_cli_load_library(&lib, &w->search, d) != 0) {
         free(d);
         return 1;
     }
