@@ -111,15 +111,23 @@ static void push(struct ebb_session *s, const struct ebb_event *ev)
     s->q_len++;
 }
 
-/* Queues an event at item time `at_us`. */
-static void emit(struct ebb_session *s, uint64_t at_us, enum ebb_event_kind kind,
-                 enum ebb_side side, const char *text)
+/* An event at item time `at_us`, every other field zero. */
+static struct ebb_event event_at(const struct ebb_session *s, uint64_t at_us,
+                                 enum ebb_event_kind kind, enum ebb_side side)
 {
     struct ebb_event ev;
     memset(&ev, 0, sizeof ev);
     ev.t_us = s->origin_us + at_us - s->start_us;
     ev.kind = kind;
     ev.side = side;
+    return ev;
+}
+
+/* Queues an event at item time `at_us`. */
+static void emit(struct ebb_session *s, uint64_t at_us, enum ebb_event_kind kind,
+                 enum ebb_side side, const char *text)
+{
+    struct ebb_event ev = event_at(s, at_us, kind, side);
     ev.text = text;
     push(s, &ev);
 }
@@ -129,11 +137,7 @@ static void emit_cue(struct ebb_session *s, uint64_t at_us, enum ebb_sound sound
 {
     if (sound == EBB_SOUND_NONE)
         return;
-    struct ebb_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.t_us = s->origin_us + at_us - s->start_us;
-    ev.kind = EBB_EVENT_CUE;
-    ev.side = side;
+    struct ebb_event ev = event_at(s, at_us, EBB_EVENT_CUE, side);
     ev.sound = sound;
     ev.cue = sound == EBB_SOUND_FILE ? cue : NULL;
     ev.text = ebb_event_cue_name(&ev);
