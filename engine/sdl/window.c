@@ -49,9 +49,14 @@ static bool no_gpu(void)
 
 static SDL_Window *make_window(const struct window_req *req)
 {
-    int display = req->display;
-    if (display < 0 || display >= SDL_GetNumVideoDisplays())
+    int display = req->display, count = SDL_GetNumVideoDisplays();
+    if (display < 0 || display >= count) {
+        if (display > 0) /* asked for a display that is not there: say so, use the first */
+            fprintf(stderr, "ebb: warning: --display %d: there %s %d display%s; using display 0\n",
+                    display, count == 1 ? "is" : "are", count < 0 ? 0 : count,
+                    count == 1 ? "" : "s");
         display = 0;
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
     if (req->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
