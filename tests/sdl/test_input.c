@@ -31,6 +31,51 @@ static void the_key_table_follows_design(void **state)
     assert_int_equal(input_key(SDLK_x, false), IN_NONE);
 }
 
+static void every_key_of_the_table_has_its_action_on_the_keypad_too(void **state)
+{
+    (void)state;
+    static const struct {
+        SDL_Keycode key;
+        enum input_action action;
+    } want[] = {
+        {SDLK_KP_ENTER, IN_PRESS},     {SDLK_UP, IN_UP},
+        {SDLK_DOWN, IN_DOWN},          {SDLK_LEFT, IN_LEFT},
+        {SDLK_RIGHT, IN_RIGHT},        {SDLK_BACKSPACE, IN_BACKSPACE},
+        {SDLK_SLASH, IN_FILTER},       {SDLK_KP_DIVIDE, IN_FILTER},
+        {SDLK_h, IN_HIDE},             {SDLK_j, IN_JOURNAL},
+        {SDLK_s, IN_SCREENSHOT},       {SDLK_PLUS, IN_VOLUME_UP},
+        {SDLK_KP_PLUS, IN_VOLUME_UP},  {SDLK_KP_MINUS, IN_VOLUME_DOWN},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_int_equal(input_key(want[i].key, false), want[i].action);
+    /* while a filter is typed, + and - from the keypad are text, Enter still starts */
+    assert_int_equal(input_key(SDLK_KP_PLUS, true), IN_NONE);
+    assert_int_equal(input_key(SDLK_KP_MINUS, true), IN_NONE);
+    assert_int_equal(input_key(SDLK_KP_ENTER, true), IN_PRESS);
+}
+
+static void the_wheel_moves_by_its_steps_and_a_flipped_wheel_is_turned_back(void **state)
+{
+    (void)state;
+    SDL_Event e;
+    struct input in;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 2;
+    assert_true(input_translate(&e, false, 1, 1, 100, 100, &in));
+    assert_int_equal(in.action, IN_WHEEL);
+    assert_int_equal(in.wheel, 2);
+    e.wheel.direction = SDL_MOUSEWHEEL_FLIPPED;
+    assert_true(input_translate(&e, false, 1, 1, 100, 100, &in));
+    assert_int_equal(in.wheel, -2);
+    e.wheel.y = 0; /* a sideways scroll moves nothing */
+    assert_false(input_translate(&e, false, 1, 1, 100, 100, &in));
+    memset(&e, 0, sizeof e);
+    e.type = SDL_QUIT; /* the window's close button */
+    assert_true(input_translate(&e, true, 1, 1, 100, 100, &in));
+    assert_int_equal(in.action, IN_QUIT);
+}
+
 static void letters_are_text_while_a_filter_is_typed(void **state)
 {
     (void)state;
@@ -115,6 +160,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_key_table_follows_design),
+        cmocka_unit_test(every_key_of_the_table_has_its_action_on_the_keypad_too),
+        cmocka_unit_test(the_wheel_moves_by_its_steps_and_a_flipped_wheel_is_turned_back),
         cmocka_unit_test(letters_are_text_while_a_filter_is_typed),
         cmocka_unit_test(a_touch_is_counted_once),
         cmocka_unit_test(the_gamepad_presses_and_pauses),
