@@ -64,10 +64,19 @@ static bool common(struct app *a, const struct input *in)
     }
 }
 
+/* Enter or a click on a row: starts the selected exercise, or opens the history. */
+static void open_selected(struct app *a)
+{
+    const struct ebb_library_entry *e = picker_selected(&a->picker);
+    if (e)
+        app_start_session(a, e->id);
+    else if (picker_on_history(&a->picker))
+        journal_flow_history_key(a);
+}
+
 static void picker_input(struct app *a, const struct input *in)
 {
     struct picker *p = &a->picker;
-    const struct ebb_library_entry *e;
     switch (in->action) {
     case IN_BACK:
         if (p->typing || p->filter[0])
@@ -104,19 +113,11 @@ static void picker_input(struct app *a, const struct input *in)
         if (row < 0)
             break;
         p->selected = row; /* a click starts the row (or opens the history) */
-        e = picker_selected(p);
-        if (e)
-            app_start_session(a, e->id);
-        else if (picker_on_history(p))
-            journal_flow_history_key(a);
+        open_selected(a);
         break;
     }
     case IN_PRESS:
-        e = picker_selected(p);
-        if (e)
-            app_start_session(a, e->id);
-        else if (picker_on_history(p))
-            journal_flow_history_key(a);
+        open_selected(a);
         break;
     default: break;
     }
