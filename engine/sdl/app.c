@@ -271,7 +271,8 @@ static const char *hint_line(const struct app *a)
 {
     switch (a->screen) {
     case SCREEN_PICKER:
-        return "Enter starts  ·  ← → length  ·  [ ] pace  ·  J history  ·  F1 help";
+        /* "F1 help" stays on the picker's title row, always shown: not twice */
+        return "Enter starts  ·  ← → length  ·  [ ] pace  ·  J history";
     case SCREEN_SESSION: return "Space pauses  ·  Escape leaves  ·  H hides this  ·  F1 help";
     default: return "Enter chooses  ·  Escape leaves";
     }
