@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "damage.h"
+#include "wrap.h"
 
 #define CACHE_MAX 160  /* textures kept: every string of a screen fits */
 #define KEY_MAX 256    /* longer strings are drawn but not cached */
@@ -26,6 +27,17 @@ struct entry {
     unsigned long used; /* draw counter at the last use */
 };
 
+#define WRAP_MEMO_MAX 8        /* wrapped paragraphs whose balanced width is remembered */
+#define WRAP_DRAW_LINES_MAX 32 /* lines of one wrapped paragraph */
+
+/* A paragraph's balanced width (wrap.h) for one size, width and line limit. */
+struct wrap_memo {
+    uint32_t hash; /* hash_of(key, size); 0 with an empty key: unused */
+    int size, max_lines, height;
+    float max_width, width;
+    char key[KEY_MAX];
+};
+
 struct text {
     SDL_Renderer *ren;
     char path[PATH_MAX_];
@@ -33,6 +45,8 @@ struct text {
     int height; /* output height the fonts were opened for */
     unsigned long clock;
     struct entry cache[CACHE_MAX];
+    struct wrap_memo wraps[WRAP_MEMO_MAX];
+    int wrap_next; /* the memo entry to replace next */
 };
 
 /* Fractions of the output height: readable from two metres in full screen. */
@@ -261,47 +275,74 @@ int text_line_height(struct text *t, enum text_size size)
     return t->fonts[size] ? TTF_FontLineSkip(t->fonts[size]) : 16;
 }
 
+/* Measures n bytes of a string for wrap.c. */
+struct measure_ctx {
+    struct text *t;
+    enum text_size size;
+};
+
+static float measure(void *ctx, const char *s, size_t n)
+{
+    struct measure_ctx *m = ctx;
+    char buf[KEY_MAX];
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return (float)text_width(m->t, m->size, buf);
+}
+
+/* The balanced width of a paragraph, remembered: measuring it costs a few dozen
+ * TTF_SizeUTF8 calls, and the same prompt is drawn every frame. */
+static float balanced_width(struct text *t, enum text_size size, const char *s, float max_width,
+                            int max_lines)
+{
+    struct measure_ctx m = {t, size};
+    if (strlen(s) >= KEY_MAX)
+        return wrap_balanced_width(s, max_width, max_lines, measure, &m);
+    uint32_t h = hash_of(s, (int)size);
+    for (int i = 0; i < WRAP_MEMO_MAX; i++) {
+        struct wrap_memo *w = &t->wraps[i];
+        if (w->hash == h && w->size == (int)size && w->max_width == max_width &&
+            w->max_lines == max_lines && w->height == t->height && strcmp(w->key, s) == 0)
+            return w->width;
+    }
+    struct wrap_memo *w = &t->wraps[t->wrap_next];
+    t->wrap_next = (t->wrap_next + 1) % WRAP_MEMO_MAX;
+    w->hash = h;
+    w->size = (int)size;
+    w->max_width = max_width;
+    w->max_lines = max_lines;
+    w->height = t->height;
+    snprintf(w->key, sizeof w->key, "%s", s);
+    w->width = wrap_balanced_width(s, max_width, max_lines, measure, &m);
+    return w->width;
+}
+
 int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float x, float y,
                       float max_width, int max_lines, enum text_align align, SDL_Color c)
 {
+    struct wrap_line lines[WRAP_DRAW_LINES_MAX];
+    struct measure_ctx m = {t, size};
     char line[KEY_MAX];
+    bool more;
+    if (!s || !s[0] || max_lines <= 0)
+        return 0;
+    if (max_lines > WRAP_DRAW_LINES_MAX)
+        max_lines = WRAP_DRAW_LINES_MAX;
+    float width = balanced_width(t, size, s, max_width, max_lines);
+    int n = wrap_greedy(s, width, max_lines, measure, &m, lines, &more);
     int lh = text_line_height(t, size);
-    int lines = 0;
-    const char *p = s;
-    while (p && *p && lines < max_lines) {
-        while (*p == ' ')
-            p++;
-        /* grow the line word by word while it fits */
-        size_t best = 0, n = 0;
-        const char *end = p;
-        for (;;) {
-            const char *q = end;
-            while (*q && *q != ' ' && *q != '\n')
-                q++;
-            n = (size_t)(q - p);
-            if (n >= sizeof line)
-                break;
-            memcpy(line, p, n);
-            line[n] = '\0';
-            if (best && text_width(t, size, line) > max_width)
-                break;
-            best = n;
-            end = q;
-            if (*q != ' ')
-                break;
-            end = q + 1;
-        }
-        if (!best) /* one word longer than the line: cut it */
-            best = n < sizeof line ? n : sizeof line - 1;
-        memcpy(line, p, best);
-        line[best] = '\0';
-        if (lines == max_lines - 1 && p[best] && p[best] != '\n' && best + 4 < sizeof line)
+    for (int i = 0; i < n; i++) {
+        size_t len = lines[i].len < sizeof line - 1 ? lines[i].len : sizeof line - 1;
+        const unsigned char *u = (const unsigned char *)s + lines[i].start;
+        while (len > 0 && len < lines[i].len && (u[len] & 0xC0) == 0x80)
+            len--; /* a cut long line ends on a whole character */
+        memcpy(line, s + lines[i].start, len);
+        line[len] = '\0';
+        if (i == n - 1 && more && len + 5 < sizeof line)
             strcat(line, " …");
-        text_draw(t, size, line, x, y + (float)lines * lh, align, c);
-        lines++;
-        p += best;
-        if (*p == '\n')
-            p++;
+        text_draw(t, size, line, x, y + (float)i * lh, align, c);
     }
-    return lines * lh;
+    return n * lh;
 }
