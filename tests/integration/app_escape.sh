@@ -2,11 +2,7 @@
 # Escape in a session started as `ebb ID` ends the program with status 0; started from
 # the picker, Escape goes back to the picker, and Escape there quits (status 0). Keys are
 # pushed by the test hook (docs/contributing-testing.md); each waits for the one before.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.3:Escape" timeout 60 "$EBB" --no-checkin box
 grep -q "^screen session" "$T/a" || { echo "FAIL: no session"; cat "$T/a"; exit 1; }

@@ -2,11 +2,7 @@
 # Pause stops frame production: after Space pauses a breathing session, the paused
 # picture is drawn once and nothing more until a key comes (the log counts presents).
 # A simulated clock jump of 10 s (the machine slept) pauses the session by itself.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 EBB_TEST_LOG=$T/a EBB_TEST_KEYS="0.8:Space,2.3:Escape" timeout 60 "$EBB" --no-checkin box
 grep -q "^state paused" "$T/a" || { echo "FAIL: Space did not pause"; cat "$T/a"; exit 1; }

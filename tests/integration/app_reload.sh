@@ -4,11 +4,7 @@
 # FILE:LINE line on stderr while the old version runs on. Driven by the test hooks
 # (docs/contributing-testing.md): the log says when an edit waits, when it takes over
 # (event time and cycle) and when one is refused. The file is never written by ebb.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 script() { # IN_SECONDS OUT_SECONDS
     cat <<CFG

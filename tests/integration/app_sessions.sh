@@ -3,11 +3,7 @@
 # the end screen, free the old session at once while the sound goes on (the sound lets
 # go of its plan under the device lock first). Run by the sanitizer build too, where a
 # plan read after it was freed stops the program. The end screen keeps the end bell.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 fail() { echo "FAIL: $*"; grep -v "^present" "$T/$LOG"; exit 1; }
 

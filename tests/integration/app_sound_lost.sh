@@ -3,11 +3,7 @@
 # pulled; simulated by the test hook): ebb reopens the default device (the dummy driver
 # always has one) and the session runs on, its clock carrying on from where the sound
 # stopped: no pause from a false clock jump, frames go on, a clean exit.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 fail() { echo "FAIL: $*"; grep -v "^present" "$T/log"; cat "$T/err"; exit 1; }
 EBB_TEST_LOG=$T/log EBB_TEST_LOSE_SOUND=1.0 EBB_TEST_KEYS="2.5:Escape" timeout 60 "$EBB" \

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Starting: no display is one line and status 1; no font is one line and status 1;
 # --screenshot saves the first frame of a session (the disc is there) and exits 0.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 set +e
 SDL_VIDEODRIVER=nonexistent "$EBB" box 2>"$T/err"

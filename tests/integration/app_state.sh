@@ -2,11 +2,7 @@
 # The state file: garbage in it is one warning and the defaults (the program still
 # runs); what the person changes (volume) is written with mode 0600 in a 0700 folder;
 # a length chosen in the picker is remembered for that exercise.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 mkdir -p "$T/state/ebb"
 printf 'version = 1;\nwindow = { width = \001\002 ((' >"$T/state/ebb/state.cfg"
 

@@ -2,12 +2,8 @@
 # Export `box --cycles 10` and find every cue's onset in audio.wav: each within 2 ms of
 # its `cue` row in timeline.tsv, the last as exact as the first; the file is 48 kHz
 # stereo 16-bit, covers the whole session, and peaks at or below -12 dBFS.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/wavprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 timeout 120 "$EBB" --export "$T/out" --at 0 box --cycles 10
 WAV=$T/out/audio.wav

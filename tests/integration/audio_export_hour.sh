@@ -2,12 +2,9 @@
 # A one-hour session exported on the virtual clock (one frame, --at): every cue, the
 # last one an hour in included, sounds within 2 ms of its scheduled time. Nothing
 # drifts because every frame is counted from one origin.
-set -euo pipefail
-EBB=$1 BUILD=$3
+T_PARENT=$3 # an hour of sound: its folder goes in the build folder, not /tmp
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/wavprobe
-T=$(mktemp -d -p "$BUILD")
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 timeout 280 "$EBB" --export "$T/out" --at 1 coherent --minutes 60
 TSV=$T/out/timeline.tsv

@@ -2,12 +2,8 @@
 # Export passes --mute and --eyes-closed to the sound: a muted export is a silent file of
 # the same length, and an eyes-closed export has its own, more distinct cues (so its
 # sound differs from the default's while its timeline does not).
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/wavprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 for v in plain mute eyes; do
     case $v in plain) o=() ;; mute) o=(--mute) ;; eyes) o=(--eyes-closed) ;; esac

@@ -3,11 +3,7 @@
 # runs silently: one line on stderr says so, nothing else (ALSA's own lines are kept
 # off the terminal), and the program leaves cleanly. The dummy driver is a working,
 # silent device: no line at all.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 run() { # DRIVER NAME
     SDL_AUDIODRIVER=$1 EBB_TEST_LOG=$T/$2.log EBB_TEST_KEYS="1.0:Escape" \

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # The check-in never appears in --export, --screenshot (their frames show the exercise,
 # not the slider) or a benchmark run, and none of them writes the journal.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 
 "$EBB" --export "$T/x" --at 1.0 --visual circle box >/dev/null
 f=$(ls "$T"/x/frame-*.png | head -n 1)

@@ -3,11 +3,7 @@
 # relative to today, saved with the S key as a PNG: the chart is there (the accent's
 # "after" discs), there is no red, and with no journal a plain line is shown instead.
 # The picture is kept as BUILD/checkin-history.png for a person to look at.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 export XDG_PICTURES_DIR=$T/pics
 mkdir -p "$T/state/ebb" "$T/pics"
 J=$T/state/ebb/journal.tsv

@@ -4,11 +4,7 @@
 # with the rating before only; a skipped question records nothing; --no-checkin asks
 # nothing but still records; an unusable journal path is one warning and the session
 # runs. Keys come from the test hook (docs/contributing-testing.md).
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 J=$T/state/ebb/journal.tsv
 fail() { echo "FAIL: $*"; for f in "$T"/log*; do echo "== $f"; cat "$f"; done; exit 1; }
 

@@ -2,11 +2,7 @@
 # The offer of grounding: made when the rating before a breathing exercise is 7 or more,
 # not at 6, not for a grounding exercise; Enter keeps what was chosen; choosing the
 # offer starts feet-on-floor, recorded with the rating given.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 J=$T/state/ebb/journal.tsv
 fail() { echo "FAIL: $*"; for f in "$T"/log*; do echo "== $f"; cat "$f"; done; exit 1; }
 

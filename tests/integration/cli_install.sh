@@ -2,17 +2,12 @@
 # cmake --install into a temporary prefix, then run the installed ebb from another
 # folder: it finds its built-ins from its own prefix. Also checks the desktop files.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-mkdir -p "$HOME"
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 
-PREFIX=$TMP/prefix
-cmake --install "$BUILD" --prefix "$PREFIX" >"$TMP/install.log" 2>&1 \
-    || { cat "$TMP/install.log"; fail "cmake --install"; }
+PREFIX=$T/prefix
+cmake --install "$BUILD" --prefix "$PREFIX" >"$T/install.log" 2>&1 \
+    || { cat "$T/install.log"; fail "cmake --install"; }
 for f in bin/ebb share/ebb/exercises/box.cfg share/ebb/exercises/gentle-start.cfg \
          share/applications/ebb.desktop share/metainfo/io.github.ebb.Ebb.metainfo.xml \
          share/icons/hicolor/scalable/apps/io.github.ebb.Ebb.svg \
@@ -24,23 +19,23 @@ done
 
 # From another folder, the installed program finds its built-ins (never the source tree).
 cd /
-"$PREFIX/bin/ebb" --list >"$TMP/list" 2>"$TMP/err" || { cat "$TMP/err"; fail "installed --list"; }
-grep -q '^box  .*  built-in  ' "$TMP/list" || { cat "$TMP/list"; fail "installed --list lacks box"; }
-[ "$(grep -c '' "$TMP/list")" -eq "$(ls "$PREFIX"/share/ebb/exercises/*.cfg | wc -l)" ] \
+"$PREFIX/bin/ebb" --list >"$T/list" 2>"$T/err" || { cat "$T/err"; fail "installed --list"; }
+grep -q '^box  .*  built-in  ' "$T/list" || { cat "$T/list"; fail "installed --list lacks box"; }
+[ "$(grep -c '' "$T/list")" -eq "$(ls "$PREFIX"/share/ebb/exercises/*.cfg | wc -l)" ] \
     || fail "installed --list does not show exactly the installed exercises"
 "$PREFIX/bin/ebb" --path | grep -q "^$PREFIX/share/ebb/exercises  *built-in  *(exists)" \
     || { "$PREFIX/bin/ebb" --path; fail "installed --path lacks the prefix"; }
 "$PREFIX/bin/ebb" --path | grep -q "^$SRC/exercises" && fail "installed ebb searches the source tree"
-"$PREFIX/bin/ebb" --check "$PREFIX"/share/ebb/exercises/*.cfg 2>"$TMP/err" \
-    || { cat "$TMP/err"; fail "installed --check"; }
+"$PREFIX/bin/ebb" --check "$PREFIX"/share/ebb/exercises/*.cfg 2>"$T/err" \
+    || { cat "$T/err"; fail "installed --check"; }
 
 # Moved elsewhere, it still finds them.
-mv "$PREFIX" "$TMP/moved"
-"$TMP/moved/bin/ebb" --list | grep -q '^gentle-start  ' || fail "a moved prefix lost its exercises"
+mv "$PREFIX" "$T/moved"
+"$T/moved/bin/ebb" --list | grep -q '^gentle-start  ' || fail "a moved prefix lost its exercises"
 
 if command -v appstreamcli >/dev/null 2>&1; then
-    appstreamcli validate --no-net "$SRC/assets/io.github.ebb.Ebb.metainfo.xml" >"$TMP/as.log" 2>&1 \
-        || { cat "$TMP/as.log"; fail "appstreamcli validate"; }
+    appstreamcli validate --no-net "$SRC/assets/io.github.ebb.Ebb.metainfo.xml" >"$T/as.log" 2>&1 \
+        || { cat "$T/as.log"; fail "appstreamcli validate"; }
 fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
     desktop-file-validate "$SRC/assets/ebb.desktop" || fail "desktop-file-validate"

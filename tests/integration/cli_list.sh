@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
 # ebb --list: columns, order, sources, broken entries, overriding by id, and every
 # built-in's length as its summary states it. Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 USER_DIR=$XDG_CONFIG_HOME/ebb/exercises
-mkdir -p "$HOME" "$USER_DIR"
-fail() { echo "FAIL: $*"; exit 1; }
+mkdir -p "$USER_DIR"
 
-"$EBB" --list >"$TMP/list" 2>"$TMP/err" || fail "--list exit status"
-[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "--list of the built-ins wrote to stderr"; }
-[ -s "$TMP/list" ] || fail "--list printed nothing"
+"$EBB" --list >"$T/list" 2>"$T/err" || fail "--list exit status"
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "--list of the built-ins wrote to stderr"; }
+[ -s "$T/list" ] || fail "--list printed nothing"
 
 # Five columns separated by two or more spaces; kinds, lengths and sources as agreed.
 awk -F '  +' '
@@ -20,9 +16,9 @@ awk -F '  +' '
     $2 !~ /^(breathing|grounding|sequence|broken)$/ { print "kind: " $0; bad = 1 }
     $3 !~ /^([0-9]+:[0-5][0-9]|self-paced|-)$/ { print "length: " $0; bad = 1 }
     $4 !~ /^(built-in|user)$/ { print "source: " $0; bad = 1 }
-    END { exit bad }' "$TMP/list" || fail "bad columns"
+    END { exit bad }' "$T/list" || fail "bad columns"
 # Aligned: the kind column starts at the same place on every line.
-[ "$(awk '{ print index($0, $2) }' "$TMP/list" | sort -u | wc -l)" -eq 1 ] || fail "not aligned"
+[ "$(awk '{ print index($0, $2) }' "$T/list" | sort -u | wc -l)" -eq 1 ] || fail "not aligned"
 
 # Sorted by kind, then title.
 awk -F '  +' '
@@ -30,12 +26,12 @@ awk -F '  +' '
     { r = rank[$2]; t = tolower($5)
       if (r < last_r || (r == last_r && t < last_t)) { print "out of order: " $0; bad = 1 }
       last_r = r; last_t = t }
-    END { exit bad }' "$TMP/list" || fail "not sorted by kind then title"
+    END { exit bad }' "$T/list" || fail "not sorted by kind then title"
 
 # Every built-in breathing exercise is there, and lasts what its summary says.
 for id in box four-seven-eight coherent resonance-ramp cyclic-sigh long-exhale long-exhale-8 \
           alternate-nostril gentle-start; do
-    line=$(grep "^$id  " "$TMP/list") || fail "$id is not listed"
+    line=$(grep "^$id  " "$T/list") || fail "$id is not listed"
     kind=$(echo "$line" | awk -F '  +' '{ print $2 }')
     len=$(echo "$line" | awk -F '  +' '{ print $3 }')
     [ "$kind" = breathing ] || fail "$id: kind $kind"
@@ -47,7 +43,7 @@ done
 # the session runs it (with the lead before taps and the pause after each step):
 # feet-on-floor runs 59.8 s. Grounding that waits for a press is self-paced.
 for id in feet-on-floor body-scan muscle-relaxation; do
-    line=$(grep "^$id  " "$TMP/list") || fail "$id is not listed"
+    line=$(grep "^$id  " "$T/list") || fail "$id is not listed"
     len=$(echo "$line" | awk -F '  +' '{ print $3 }')
     said=$(grep '^ *summary' "$SRC/exercises/$id.cfg" | grep -oi '[a-z0-9]* minute' | head -n 1 \
         | awk '{ n = tolower($1); if (n == "one" || n == "a") n = 1; print n + 0 }')
@@ -55,9 +51,9 @@ for id in feet-on-floor body-scan muscle-relaxation; do
     mins=$(echo "$len" | awk -F: '{ print int(($1 * 60 + $2) / 60 + 0.5) }')
     [ "$mins" = "$said" ] || fail "$id: --list says $len, its summary says $said minutes"
 done
-grep -q '^feet-on-floor  *grounding  *1:00  ' "$TMP/list" || fail "feet-on-floor is not 1:00"
+grep -q '^feet-on-floor  *grounding  *1:00  ' "$T/list" || fail "feet-on-floor is not 1:00"
 for id in five-senses orienting butterfly-hug too-much; do
-    grep -q "^$id  .*  self-paced  " "$TMP/list" || fail "$id is not self-paced"
+    grep -q "^$id  .*  self-paced  " "$T/list" || fail "$id is not self-paced"
 done
 
 # A user file overrides a built-in by id; a broken user file falls back with a warning;
@@ -65,12 +61,12 @@ done
 sed 's/title = "Box breathing"/title = "My own box"/' "$SRC/exercises/box.cfg" >"$USER_DIR/box.cfg"
 printf 'version = 1;\nexercise = {\n  id = ;\n};\n' >"$USER_DIR/coherent.cfg"
 printf 'version = 1;\nexercise = {\n  id = "mine"; title = 5;\n};\n' >"$USER_DIR/mine.cfg"
-"$EBB" --list >"$TMP/list" 2>"$TMP/err" || fail "--list with user files: exit status"
-grep -q '^box  .*  user  *My own box$' "$TMP/list" || fail "the user's box does not win"
-grep -q '^coherent  .*  built-in  ' "$TMP/list" || fail "broken coherent did not fall back"
-grep -q "^$USER_DIR/coherent.cfg:3: warning: .*using the built-in" "$TMP/err" \
-    || { cat "$TMP/err"; fail "no fallback warning"; }
-grep -q '^mine  *broken  *-  *user  *mine.cfg$' "$TMP/list" || { cat "$TMP/list"; fail "broken entry"; }
-tail -n 1 "$TMP/list" | grep -q '^mine ' || fail "the broken entry is not last"
-grep -q "^$USER_DIR/mine.cfg:[0-9]*: error: " "$TMP/err" || { cat "$TMP/err"; fail "no first error"; }
+"$EBB" --list >"$T/list" 2>"$T/err" || fail "--list with user files: exit status"
+grep -q '^box  .*  user  *My own box$' "$T/list" || fail "the user's box does not win"
+grep -q '^coherent  .*  built-in  ' "$T/list" || fail "broken coherent did not fall back"
+grep -q "^$USER_DIR/coherent.cfg:3: warning: .*using the built-in" "$T/err" \
+    || { cat "$T/err"; fail "no fallback warning"; }
+grep -q '^mine  *broken  *-  *user  *mine.cfg$' "$T/list" || { cat "$T/list"; fail "broken entry"; }
+tail -n 1 "$T/list" | grep -q '^mine ' || fail "the broken entry is not last"
+grep -q "^$USER_DIR/mine.cfg:[0-9]*: error: " "$T/err" || { cat "$T/err"; fail "no first error"; }
 echo "cli_list: ok"

@@ -2,48 +2,44 @@
 # The settings file reaches the session under the command line: no_holds written in
 # ebb.cfg drops the holds of an export; bad settings and unknown keys are one warning
 # each with FILE:LINE and never stop ebb. Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-mkdir -p "$HOME" "$XDG_CONFIG_HOME/ebb"
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
+mkdir -p "$XDG_CONFIG_HOME/ebb"
 CFG=$XDG_CONFIG_HOME/ebb/ebb.cfg
-fail() { echo "FAIL: $*"; exit 1; }
 export_box() {
-    rm -rf "$TMP/out"
-    "$EBB" --export "$TMP/out" --fps 1 --size 64x36 --at 0 box --cycles 1 2>"$TMP/err" \
-        || { cat "$TMP/err"; fail "export failed"; }
+    rm -rf "$T/out"
+    "$EBB" --export "$T/out" --fps 1 --size 64x36 --at 0 box --cycles 1 2>"$T/err" \
+        || { cat "$T/err"; fail "export failed"; }
 }
 
 # Without settings, box has its holds.
 export_box
-grep -q '	phase	hold	' "$TMP/out/timeline.tsv" || fail "box without settings has no hold"
-[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "warnings without a settings file"; }
+grep -q '	phase	hold	' "$T/out/timeline.tsv" || fail "box without settings has no hold"
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "warnings without a settings file"; }
 
 # no_holds = true in the settings file drops them.
 printf '# mine\nno_holds = true;\n' >"$CFG"
 export_box
-grep -q '	phase	hold	' "$TMP/out/timeline.tsv" && fail "no_holds in ebb.cfg was not applied"
-[ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "a valid settings file gave warnings"; }
+grep -q '	phase	hold	' "$T/out/timeline.tsv" && fail "no_holds in ebb.cfg was not applied"
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "a valid settings file gave warnings"; }
 
 # A bad value and an unknown key: one warning each, with the line; the rest still applies.
 printf 'volume = 500;\nno_holds = true;\nno_hold = false;\ntheme = 3;\n' >"$CFG"
 export_box
-grep -q '	phase	hold	' "$TMP/out/timeline.tsv" && fail "a bad line stopped the good ones"
-grep -q "^$CFG:1: warning: volume: expected a whole number from 0 to 100" "$TMP/err" || { cat "$TMP/err"; fail "volume warning"; }
-grep -q "^$CFG:3: warning: unknown setting \"no_hold\", ignored; did you mean \"no_holds\"?" "$TMP/err" || { cat "$TMP/err"; fail "unknown key warning"; }
-grep -q "^$CFG:4: warning: theme: " "$TMP/err" || { cat "$TMP/err"; fail "theme warning"; }
-[ "$(wc -l <"$TMP/err")" -eq 3 ] || { cat "$TMP/err"; fail "expected exactly three warnings"; }
+grep -q '	phase	hold	' "$T/out/timeline.tsv" && fail "a bad line stopped the good ones"
+grep -q "^$CFG:1: warning: volume: expected a whole number from 0 to 100" "$T/err" || { cat "$T/err"; fail "volume warning"; }
+grep -q "^$CFG:3: warning: unknown setting \"no_hold\", ignored; did you mean \"no_holds\"?" "$T/err" || { cat "$T/err"; fail "unknown key warning"; }
+grep -q "^$CFG:4: warning: theme: " "$T/err" || { cat "$T/err"; fail "theme warning"; }
+[ "$(wc -l <"$T/err")" -eq 3 ] || { cat "$T/err"; fail "expected exactly three warnings"; }
 
 # A settings file that does not parse is one warning, and ebb still runs.
 printf 'no_holds = \n' >"$CFG"
 export_box
-grep -q '	phase	hold	' "$TMP/out/timeline.tsv" || fail "a broken settings file still applied"
-grep -q "^$CFG:[0-9]*: warning: .*ignored" "$TMP/err" || { cat "$TMP/err"; fail "syntax warning"; }
+grep -q '	phase	hold	' "$T/out/timeline.tsv" || fail "a broken settings file still applied"
+grep -q "^$CFG:[0-9]*: warning: .*ignored" "$T/err" || { cat "$T/err"; fail "syntax warning"; }
 
 # The verbs that only read scripts never read the settings.
 printf 'volume = 500;\n' >"$CFG"
-"$EBB" --list >/dev/null 2>"$TMP/err" || fail "--list"
-[ ! -s "$TMP/err" ] || fail "--list warned about the settings file"
+"$EBB" --list >/dev/null 2>"$T/err" || fail "--list"
+[ ! -s "$T/err" ] || fail "--list warned about the settings file"
 echo "cli_settings: ok"

@@ -2,12 +2,8 @@
 # Export `box` in the middle of each of its four phases and check from the pixels that the
 # dot travels one side of the square per phase: inhale up the left side, hold across the
 # top, exhale down the right side, rest along the bottom.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 "$EBB" --export "$T/out" --size 960x540 --at 5,9,13,17 box
 dot() { "$PROBE" spot "$T/out/frame-$1.png" 120 170 196 12; } # the dark theme's accent

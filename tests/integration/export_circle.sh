@@ -4,12 +4,8 @@
 #   r = R * (0.35 + 0.65 * level), R = 0.30 * min(width, height)   (engine/sdl/visuals.h)
 # box: prepare 3 s, inhale 4 s (smooth ease): level 0 at 3.0 s, 0.5 at 5.0 s, 1 at 7.0 s.
 # With --reduced-motion the disc keeps its size and its light follows the breath instead.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 "$EBB" --export "$T/out" --size 1280x720 --at 3,5,7 --visual circle box
 "$EBB" --export "$T/rm" --size 1280x720 --at 3,7 --visual circle --reduced-motion box

@@ -3,11 +3,8 @@
 # phase at the right time, the end; every frame on the fps grid from 0 to round(end*fps);
 # --no-holds drops the holds; --at past the end gives the last frame and a warning; an
 # unwritable folder is one line and status 1.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
-T=$(mktemp -d)
+. "$(dirname "$0")/common.bash"
 trap 'chmod -R u+w "$T"; rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 mkdir -p "$T/ex"
 cat >"$T/ex/tiny.cfg" <<'CFG'
 version = 1;

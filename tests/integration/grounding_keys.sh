@@ -4,12 +4,8 @@
 #  1. Space, Enter and Space count three; Backspace takes one back: two of five dots filled.
 #  2. N skips step 1, -> skips step 2, Space counts one on step 3 (three dots); P pauses
 #     and P goes on; Escape leaves (exit 0).
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PNG=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 fail() { echo "FAIL: $1"; [ -f "$T/log" ] && grep -v '^present' "$T/log"; exit 1; }
 
 # $1: keys; sets SHOT to the one screenshot taken

@@ -3,12 +3,8 @@
 # steps, a transition row naming 5-4-3-2-1 senses, its five steps, a transition naming
 # Long exhale, breathing phases, and one end. A frame in the first transition shows its
 # words where a step's prompt would be, and the still point in the figure's place.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PNG=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 timeout 120 "$EBB" --export "$T/out" --size 1280x720 --at 0 too-much
 TSV=$T/out/timeline.tsv

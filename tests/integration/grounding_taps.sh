@@ -3,13 +3,9 @@
 # left, right; in frames just after two consecutive taps the mark on the tap's side is
 # lit and the other is not; the "rest" between two sets lights neither; and in
 # audio.wav each tap's tick sounds at least 6 dB louder on its own side.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PNG=$BUILD/tests/pngprobe
 WAV=$BUILD/tests/wavprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 "$EBB" --export "$T/plan" --at 0 butterfly-hug
 TSV=$T/plan/timeline.tsv

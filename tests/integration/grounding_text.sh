@@ -3,12 +3,8 @@
 # each prompt is drawn large and centred in the words' band (below the figure, from half
 # the height down), that the two steps' prompts differ, and that the count's dots fill:
 # four of five pressed in the first frame, one of four in the second.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 # presses every 5 s: step 1 has four at 22 s; step 2 begins at 26.2 s and has one at 32 s
 "$EBB" --export "$T/out" --size 1280x720 --at 22,32 five-senses

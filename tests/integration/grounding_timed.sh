@@ -3,12 +3,8 @@
 # whose steps have no seconds of their own, --press-every presses nothing and each step
 # lasts its 30 s, while a manual step in the same export is pressed. A frame in the
 # middle of a timed step shows the ring half empty: the time left on its left half.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PNG=$BUILD/tests/pngprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 cat > "$T/quiet-timed.cfg" <<'EOF'
 version = 1;

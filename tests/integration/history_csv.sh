@@ -1,13 +1,8 @@
 #!/usr/bin/env bash
 # ebb --history --csv: RFC 4180 on stdout (header row, CRLF line ends, fields with a
 # comma, a quote or a line break quoted, quotes doubled).
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T/home XDG_STATE_HOME=$T/state
-mkdir -p "$HOME" "$XDG_STATE_HOME/ebb"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/common.bash"
+mkdir -p "$XDG_STATE_HOME/ebb"
 
 "$EBB" --history --csv >"$T/out" 2>"$T/err" || fail "--csv with no journal exited $?"
 printf 'start,exercise,planned_s,actual_s,end,before,after\r\n' | cmp -s - "$T/out" ||

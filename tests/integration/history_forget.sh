@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
 # ebb --forget: one confirmation line; only y or yes deletes; --yes skips the question;
 # with no journal it says so; it deletes the journal file only.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T/home XDG_STATE_HOME=$T/state
-mkdir -p "$HOME" "$XDG_STATE_HOME/ebb"
+. "$(dirname "$0")/common.bash"
+mkdir -p "$XDG_STATE_HOME/ebb"
 J=$XDG_STATE_HOME/ebb/journal.tsv
-fail() { echo "FAIL: $*" >&2; exit 1; }
 journal() {
     printf 'start\texercise\tplanned_s\tactual_s\tend\tbefore\tafter\n' >"$J"
     printf '2024-05-01T08:30:00+02:00\tbox\t303.0\t303.0\tcompleted\t7\t4\n' >>"$J"

@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # ebb --history: a calm line with no journal; with one, a table of the last sessions and
 # a summary per exercise; a torn last line is a warning on stderr, never a failure.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T/home XDG_STATE_HOME=$T/state
-mkdir -p "$HOME"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/common.bash"
 
 out=$("$EBB" --history 2>"$T/err") || fail "--history with no journal exited $?"
 [ "$out" = "No sessions recorded yet." ] || fail "no journal: got '$out'"

@@ -5,37 +5,33 @@
 # dangling link), not permissions: the tests run as root, and root reads anything.
 # Prints each case's time and peak memory; docs/reliability.md is the table of them.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-mkdir -p "$HOME"
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 # shellcheck source=hostile_lib.bash
 . "$SRC/tests/integration/hostile_lib.bash"
 
-# script ID BODY: writes $TMP/ID.cfg, a breathing exercise whose group ends with BODY.
+# script ID BODY: writes $T/ID.cfg, a breathing exercise whose group ends with BODY.
 script() {
     printf 'version = 1;\nexercise = {\n  id = "%s";\n  title = "T";\n  kind = "breathing";\n%s\n};\n' \
-        "$1" "$2" >"$TMP/$1.cfg"
+        "$1" "$2" >"$T/$1.cfg"
 }
 PATTERN='  pattern = ({ phase = "inhale"; seconds = 4.0; }, { phase = "exhale"; seconds = 6.0; });'
 
 # --- files that are not scripts ---
-truncate -s 1G "$TMP/huge.cfg"
-expect_check_error "1 GiB sparse file" "$TMP/huge.cfg" "cannot read: larger than 1 MiB"
-mkfifo "$TMP/fifo.cfg"
-expect_check_error "FIFO with no writer" "$TMP/fifo.cfg" "cannot read: not a regular file"
+truncate -s 1G "$T/huge.cfg"
+expect_check_error "1 GiB sparse file" "$T/huge.cfg" "cannot read: larger than 1 MiB"
+mkfifo "$T/fifo.cfg"
+expect_check_error "FIFO with no writer" "$T/fifo.cfg" "cannot read: not a regular file"
 expect_check_error "character device" /dev/zero "cannot read: not a regular file"
-mkdir "$TMP/folder.cfg"
-expect_check_error "folder" "$TMP/folder.cfg" "cannot read: "
-ln -s "$TMP/nowhere/at-all.cfg" "$TMP/dangling.cfg"
-expect_check_error "dangling symlink" "$TMP/dangling.cfg" "cannot read: No such file"
-ln -s "$TMP/loop-b.cfg" "$TMP/loop-a.cfg"
-ln -s "$TMP/loop-a.cfg" "$TMP/loop-b.cfg"
-expect_check_error "symlink loop" "$TMP/loop-a.cfg" "cannot read: Too many levels"
-echo x >"$TMP/plain"
-expect_check_error "path through a file (ENOTDIR)" "$TMP/plain/inside.cfg" "cannot read: Not a directory"
+mkdir "$T/folder.cfg"
+expect_check_error "folder" "$T/folder.cfg" "cannot read: "
+ln -s "$T/nowhere/at-all.cfg" "$T/dangling.cfg"
+expect_check_error "dangling symlink" "$T/dangling.cfg" "cannot read: No such file"
+ln -s "$T/loop-b.cfg" "$T/loop-a.cfg"
+ln -s "$T/loop-a.cfg" "$T/loop-b.cfg"
+expect_check_error "symlink loop" "$T/loop-a.cfg" "cannot read: Too many levels"
+echo x >"$T/plain"
+expect_check_error "path through a file (ENOTDIR)" "$T/plain/inside.cfg" "cannot read: Not a directory"
 
 # --- sizes and shapes ---
 {
@@ -43,93 +39,93 @@ expect_check_error "path through a file (ENOTDIR)" "$TMP/plain/inside.cfg" "cann
     head -c 100000 /dev/zero | tr '\0' '('
     head -c 100000 /dev/zero | tr '\0' ')'
     printf '; };\n'
-} >"$TMP/deep.cfg"
-expect_check_error "100 000 nested lists" "$TMP/deep.cfg" "nested more than"
+} >"$T/deep.cfg"
+expect_check_error "100 000 nested lists" "$T/deep.cfg" "nested more than"
 {
     printf 'version = 1;\n'
     for _ in $(seq 1 2000); do printf 'a = {'; done
     printf '\n'
-} >"$TMP/deep-groups.cfg"
-expect_check_error "2 000 nested groups" "$TMP/deep-groups.cfg" "nested more than"
+} >"$T/deep-groups.cfg"
+expect_check_error "2 000 nested groups" "$T/deep-groups.cfg" "nested more than"
 {
     printf 'version = 1;\nexercise = {\n  id = "phases";\n  title = "T";\n  kind = "breathing";\n  cycles = 1;\n  pattern = ({}'
     head -c 99999 /dev/zero | sed 's/\x0/,{}/g'
     printf ');\n};\n'
-} >"$TMP/phases.cfg"
-expect_check_error "100 000 phases (300 KB)" "$TMP/phases.cfg" "at most 256"
+} >"$T/phases.cfg"
+expect_check_error "100 000 phases (300 KB)" "$T/phases.cfg" "at most 256"
 {
     printf 'version = 1;\nexercise = {\n  id = "phases2";\n  title = "T";\n  kind = "breathing";\n  cycles = 1;\n  pattern = (\n'
     yes '    { phase = "inhale"; seconds = 1.0; },' | head -n 99999
     printf '    { phase = "exhale"; seconds = 1.0; }\n  );\n};\n'
-} >"$TMP/phases2.cfg"
-expect_check_error "100 000 phases (4 MB)" "$TMP/phases2.cfg" "cannot read: larger than 1 MiB"
+} >"$T/phases2.cfg"
+expect_check_error "100 000 phases (4 MB)" "$T/phases2.cfg" "cannot read: larger than 1 MiB"
 {
     printf 'version = 1;\nexercise = {\n  id = "string";\n  title = "'
     head -c 10000000 /dev/zero | tr '\0' 'a'
     printf '";\n  kind = "breathing";\n%s\n};\n' "$PATTERN"
-} >"$TMP/string.cfg"
-expect_check_error "10 MB string" "$TMP/string.cfg" "cannot read: larger than 1 MiB"
+} >"$T/string.cfg"
+expect_check_error "10 MB string" "$T/string.cfg" "cannot read: larger than 1 MiB"
 {
     printf 'version = 1;\nexercise = {\n  id = "string2";\n  title = "'
     head -c 1000000 /dev/zero | tr '\0' 'a'
     printf '";\n  kind = "breathing";\n  cycles = 1;\n%s\n};\n' "$PATTERN"
-} >"$TMP/string2.cfg"
-expect_check_error "1 MB string" "$TMP/string2.cfg" '"title" must be a text of'
+} >"$T/string2.cfg"
+expect_check_error "1 MB string" "$T/string2.cfg" '"title" must be a text of'
 
 # --- bytes ---
 script utf8 "  summary = \"caf$(printf '\xc3\x28')\";  cycles = 1;
 $PATTERN"
-expect_check_error "invalid UTF-8" "$TMP/utf8.cfg" "invalid UTF-8"
+expect_check_error "invalid UTF-8" "$T/utf8.cfg" "invalid UTF-8"
 script overlong "  summary = \"$(printf '\xc0\xaf')\";  cycles = 1;
 $PATTERN"
-expect_check_error "overlong UTF-8" "$TMP/overlong.cfg" "invalid UTF-8"
-printf 'version = 1;\nexercise = {\n  id = "nul";\n  title = "a\0b";\n};\n' >"$TMP/nul.cfg"
-expect_check_error "NUL byte" "$TMP/nul.cfg" "NUL byte"
+expect_check_error "overlong UTF-8" "$T/overlong.cfg" "invalid UTF-8"
+printf 'version = 1;\nexercise = {\n  id = "nul";\n  title = "a\0b";\n};\n' >"$T/nul.cfg"
+expect_check_error "NUL byte" "$T/nul.cfg" "NUL byte"
 
 # --- numbers ---
 script e308 '  cycles = 1;
   pattern = ({ phase = "inhale"; seconds = 1e308; });'
-expect_check_error "1e308" "$TMP/e308.cfg" '"seconds" must be a number'
+expect_check_error "1e308" "$T/e308.cfg" '"seconds" must be a number'
 script e309 '  cycles = 1;
   pattern = ({ phase = "inhale"; seconds = 1e309; });'
-expect_check_error "1e309" "$TMP/e309.cfg" '"seconds" must be a number'
+expect_check_error "1e309" "$T/e309.cfg" '"seconds" must be a number'
 script negative '  cycles = 1;
   pattern = ({ phase = "inhale"; seconds = -4.0; });'
-expect_check_error "negative seconds" "$TMP/negative.cfg" '"seconds"'
+expect_check_error "negative seconds" "$T/negative.cfg" '"seconds"'
 script zero '  cycles = 1;
   pattern = ({ phase = "inhale"; seconds = 0; });'
-expect_check_error "zero seconds" "$TMP/zero.cfg" '"seconds"'
+expect_check_error "zero seconds" "$T/zero.cfg" '"seconds"'
 script zero-duration "  duration = 0.0;
 $PATTERN"
-expect_check_error "zero duration" "$TMP/zero-duration.cfg" '"duration"'
+expect_check_error "zero duration" "$T/zero-duration.cfg" '"duration"'
 script years "  duration = 315360000.0;
 $PATTERN"
-expect_check_error "10-year session" "$TMP/years.cfg" '"duration"'
+expect_check_error "10-year session" "$T/years.cfg" '"duration"'
 script years2 '  cycles = 1000;
   pattern = ({ phase = "inhale"; seconds = 60.0; }, { phase = "exhale"; seconds = 60.0; });'
-expect_check_error "1000 cycles of 2 minutes" "$TMP/years2.cfg" "at most 4 hours"
+expect_check_error "1000 cycles of 2 minutes" "$T/years2.cfg" "at most 4 hours"
 script overflow "  cycles = 99999999999999999999;
 $PATTERN"
-expect_check_error "cycles = 1e20 (overflow)" "$TMP/overflow.cfg" "too large"
+expect_check_error "cycles = 1e20 (overflow)" "$T/overflow.cfg" "too large"
 script overflow2 "  cycles = 0xffffffffffffffffL;
 $PATTERN"
-expect_check_error "cycles = 2^64-1 hex (overflow)" "$TMP/overflow2.cfg" "too large"
+expect_check_error "cycles = 2^64-1 hex (overflow)" "$T/overflow2.cfg" "too large"
 script inf "  cycles = inf;
 $PATTERN"
-expect_check_error "inf" "$TMP/inf.cfg" "inf is not allowed"
+expect_check_error "inf" "$T/inf.cfg" "inf is not allowed"
 
 # --- @include of anything ---
-for target in /etc/passwd /dev/zero "$TMP/fifo.cfg" "$TMP/huge.cfg" ""; do
+for target in /etc/passwd /dev/zero "$T/fifo.cfg" "$T/huge.cfg" ""; do
     name=include-$RANDOM
     script "$name" "@include \"$target\"
   cycles = 1;
 $PATTERN"
-    expect_check_error "@include \"${target##*/}\"" "$TMP/$name.cfg" "@include is not supported"
+    expect_check_error "@include \"${target##*/}\"" "$T/$name.cfg" "@include is not supported"
 done
 
 # --- format specifiers are text, shown literally ---
 F='%s%n%x%p%99999999s%%'
-cat >"$TMP/fmt.cfg" <<CFG
+cat >"$T/fmt.cfg" <<CFG
 version = 1;
 exercise = {
   id = "fmt"; title = "$F"; summary = "$F"; about = "$F"; tags = ["$F"];
@@ -137,25 +133,25 @@ exercise = {
   pattern = ({ phase = "inhale"; seconds = 4.0; text = "$F"; });
 };
 CFG
-measure "%s%n in every text field" "$EBB" --check "$TMP/fmt.cfg"
+measure "%s%n in every text field" "$EBB" --check "$T/fmt.cfg"
 [ "$status" -eq 0 ] && [ ! -s "$ERR" ] || { cat "$ERR"; fail "%s%n: expected exit 0 and silence"; }
-cat >"$TMP/fmt2.cfg" <<CFG
+cat >"$T/fmt2.cfg" <<CFG
 version = 1;
 exercise = {
   id = "fmt2"; title = "T"; kind = "grounding";
   steps = ({ prompt = "$F"; detail = "$F"; });
 };
 CFG
-measure "%s%n in a step" "$EBB" --check "$TMP/fmt2.cfg"
+measure "%s%n in a step" "$EBB" --check "$T/fmt2.cfg"
 [ "$status" -eq 0 ] && [ ! -s "$ERR" ] || { cat "$ERR"; fail "%s%n step: expected exit 0"; }
 script fmtval "  kind = \"$F\";"
-sed -i '/kind = "breathing"/d' "$TMP/fmtval.cfg"
-expect_check_error "%s%n in a value the error quotes" "$TMP/fmtval.cfg" '"kind" must be'
+sed -i '/kind = "breathing"/d' "$T/fmtval.cfg"
+expect_check_error "%s%n in a value the error quotes" "$T/fmtval.cfg" '"kind" must be'
 grep -qF "found \"$F\"" "$ERR" || { cat "$ERR"; fail "%s%n: the value was not shown literally"; }
-mkdir -p "$TMP/%s%n"
-sed 's/"fmt"/"x"/' "$TMP/fmt.cfg" >"$TMP/%s%n/%n%s.cfg"
-expect_check_error "%s%n in the file name" "$TMP/%s%n/%n%s.cfg" 'id "x" must match'
-grep -qF "$TMP/%s%n/%n%s.cfg:" "$ERR" || fail "%s%n: the file name was not shown literally"
+mkdir -p "$T/%s%n"
+sed 's/"fmt"/"x"/' "$T/fmt.cfg" >"$T/%s%n/%n%s.cfg"
+expect_check_error "%s%n in the file name" "$T/%s%n/%n%s.cfg" 'id "x" must match'
+grep -qF "$T/%s%n/%n%s.cfg:" "$ERR" || fail "%s%n: the file name was not shown literally"
 
 # --- everything in tests/bad at once: one line each, exit 2 ---
 measure "all of tests/bad at once" "$EBB" --check "$SRC"/tests/bad/*.cfg

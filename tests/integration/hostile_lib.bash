@@ -7,17 +7,19 @@
 #     when the guard fired), $wall_ms and $peak_kb, and prints one line of figures.
 # Peak memory comes from bench/bench_launch (wait4's rusage) when the build has it, else
 # from GNU time when installed; otherwise it is shown as "?".
+# Needs common.bash sourced first (T, EBB, fail), with -e off: measure runs commands
+# that are meant to fail.
 
 HANG_GUARD_S=10
-: "${TMP:?set TMP before sourcing hostile_lib.bash}"
-OUT=$TMP/.out ERR=$TMP/.err
+: "${T:?source common.bash before hostile_lib.bash}"
+OUT=$T/.out ERR=$T/.err
 BENCH_LAUNCH=${BUILD:+$BUILD/bench/bench_launch}
 FIGURES=()
 
 measure() {
     local label=$1
     shift
-    local t0 t1 figs=$TMP/.figs
+    local t0 t1 figs=$T/.figs
     peak_kb='?'
     t0=$(date +%s%N)
     if [ -n "$BENCH_LAUNCH" ] && [ -x "$BENCH_LAUNCH" ]; then
@@ -68,9 +70,4 @@ expect_check_warning() {
     ! grep -q ": error: " "$ERR" || { cat "$ERR"; fail "$label: an error, expected a warning"; }
     grep -qE -- ": warning: .*$pattern" "$ERR" || { cat "$ERR"; fail "$label: no warning /$pattern/"; }
     sed 's/^/    /' "$ERR"
-}
-
-fail() {
-    echo "FAIL: $*"
-    exit 1
 }

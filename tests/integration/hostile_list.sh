@@ -5,13 +5,10 @@
 # path itself is hostile: a symlink loop, a file where a folder should be, a dangling
 # link. --list still works and lists every built-in.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 USER_DIR=$XDG_CONFIG_HOME/ebb/exercises
-mkdir -p "$HOME" "$USER_DIR"
+mkdir -p "$USER_DIR"
 # shellcheck source=hostile_lib.bash
 . "$SRC/tests/integration/hostile_lib.bash"
 
@@ -34,7 +31,7 @@ printf 'version = 1;\nexercise = {\n  id = "typo"; title = "T"; kind = "breathin
     >"$USER_DIR/typo.cfg"
 mkfifo "$USER_DIR/fifo.cfg"
 mkdir "$USER_DIR/folder.cfg"
-ln -s "$TMP/nowhere.cfg" "$USER_DIR/dangling.cfg"
+ln -s "$T/nowhere.cfg" "$USER_DIR/dangling.cfg"
 ln -s "$USER_DIR/loop-b.cfg" "$USER_DIR/loop-a.cfg"
 ln -s "$USER_DIR/loop-a.cfg" "$USER_DIR/loop-b.cfg"
 truncate -s 1G "$USER_DIR/huge.cfg"
@@ -65,10 +62,10 @@ grep -q notes "$OUT" "$ERR" && fail "a file that is not .cfg was read"
 tail -n 11 "$OUT" | grep -vqE '  broken  ' && fail "a broken entry is not among the last"
 
 # The session of a listed exercise still starts from the same folder (export: headless).
-measure "export with the hostile folder" "$EBB" --export "$TMP/export" --size 160x90 --at 0 calm
+measure "export with the hostile folder" "$EBB" --export "$T/export" --size 160x90 --at 0 calm
 [ "$status" -eq 0 ] || { cat "$ERR"; fail "export of calm beside hostile files: exit $status"; }
 # And a broken one is refused with its error, exit 2, without opening anything.
-measure "start a broken exercise" "$EBB" --export "$TMP/export2" --at 0 typo
+measure "start a broken exercise" "$EBB" --export "$T/export2" --at 0 typo
 [ "$status" -eq 2 ] || { cat "$ERR"; fail "starting typo: exit $status, expected 2"; }
 grep -q "typo.cfg:4: error: " "$ERR" || { cat "$ERR"; fail "starting typo: no error"; }
 
@@ -98,10 +95,10 @@ every_builtin_listed "file as folder"
 
 rm -rf "$XDG_CONFIG_HOME/ebb"
 mkdir -p "$XDG_CONFIG_HOME/ebb"
-ln -s "$TMP/gone" "$XDG_CONFIG_HOME/ebb/exercises"         # dangling
-mkfifo "$TMP/data-fifo"
-export XDG_DATA_DIRS="$TMP/data-fifo:$TMP/plain-file/below:/nonexistent:$TMP/data-fifo"
-echo x >"$TMP/plain-file"
+ln -s "$T/gone" "$XDG_CONFIG_HOME/ebb/exercises"         # dangling
+mkfifo "$T/data-fifo"
+export XDG_DATA_DIRS="$T/data-fifo:$T/plain-file/below:/nonexistent:$T/data-fifo"
+echo x >"$T/plain-file"
 measure "--list, dangling link, FIFO and ENOTDIR on the path" "$EBB" --list
 [ "$status" -ne 124 ] || fail "--list waited on the path"
 [ "$status" -eq 0 ] || { cat "$ERR"; fail "hostile path: exit $status"; }

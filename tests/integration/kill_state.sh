@@ -6,16 +6,13 @@
 # no warning, every value of one generation, and that generation must be the one left by
 # the previous round or one this round wrote.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-BUILD=$3
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 WRITER=$BUILD/tests/state_writer
 ROUNDS=${EBB_KILL_ROUNDS:-200}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 [ -x "$WRITER" ] || fail "$WRITER is not built"
 
-STATE=$TMP/state/ebb/state.cfg
+STATE=$T/state/ebb/state.cfg
 # The first file, whole, so every round has an old one to keep.
 "$WRITER" write "$STATE" 0 &
 pid=$!
@@ -37,15 +34,15 @@ for round in $(seq 1 "$ROUNDS"); do
     sleep "0.0$(printf '%02d' $((RANDOM % 30)))"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
-    now=$("$WRITER" check "$STATE" 2>"$TMP/err") ||
-        fail "round $round: the state file is torn: $(cat "$TMP/err")"
+    now=$("$WRITER" check "$STATE" 2>"$T/err") ||
+        fail "round $round: the state file is torn: $(cat "$T/err")"
     if [ "$now" != "$prev" ] && { [ "$now" -lt "$start" ] || [ "$now" -ge $((start + 5000)) ]; }; then
         fail "round $round: generation $now was neither the old one ($prev) nor written now (from $start)"
     fi
     prev=$now
     # A temporary file a killed writer leaves behind may stay; the next write must not
     # mind, and the state file itself is never one of them.
-    leftover=$(find "$TMP/state/ebb" -name 'state.cfg.*' | wc -l)
+    leftover=$(find "$T/state/ebb" -name 'state.cfg.*' | wc -l)
 done
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 echo "kill_state: $ROUNDS rounds of kill -9 in ${elapsed_ms} ms, no torn file" \

@@ -4,19 +4,14 @@
 # hook (docs/contributing-testing.md) presses Escape once the session is showing. Export
 # uses no device, so it still writes its sound file.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-export SDL_VIDEODRIVER=dummy
-mkdir -p "$HOME"
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 # shellcheck source=hostile_lib.bash
 . "$SRC/tests/integration/hostile_lib.bash"
 
 export SDL_AUDIODRIVER=nonexistent
 for ex in box five-senses; do
-    log=$TMP/$ex.log
+    log=$T/$ex.log
     # Escape waits for the one before it and for any fade: the session is on screen.
     EBB_TEST_LOG=$log EBB_TEST_KEYS="1.0:Escape" measure "no audio device: $ex session" \
         "$EBB" --no-checkin "$ex"
@@ -30,7 +25,7 @@ for ex in box five-senses; do
     sed 's/^/    /' "$ERR"
 done
 
-measure "no audio device: export" "$EBB" --export "$TMP/export" --size 160x90 --at 0 box --cycles 1
+measure "no audio device: export" "$EBB" --export "$T/export" --size 160x90 --at 0 box --cycles 1
 [ "$status" -eq 0 ] || { cat "$ERR"; fail "export without an audio device: exit $status"; }
-[ -s "$TMP/export/audio.wav" ] || fail "export without an audio device wrote no audio.wav"
+[ -s "$T/export/audio.wav" ] || fail "export without an audio device wrote no audio.wav"
 echo "machine_audio: ${#FIGURES[@]} cases"

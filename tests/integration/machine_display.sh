@@ -4,12 +4,8 @@
 # meanwhile everything that needs no window still works: --check, --list, --path,
 # --history, --version, and --export (headless, on the dummy driver).
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-mkdir -p "$HOME"
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 # shellcheck source=hostile_lib.bash
 . "$SRC/tests/integration/hostile_lib.bash"
 
@@ -29,8 +25,8 @@ export SDL_VIDEODRIVER=nonexistent
 cannot_start "no video driver: picker"
 cannot_start "no video driver: session" --no-checkin box
 cannot_start "no video driver: session from a file" --no-checkin "$SRC/exercises/box.cfg"
-cannot_start "no video driver: screenshot" --screenshot "$TMP/shot.png" box
-[ ! -e "$TMP/shot.png" ] || fail "a screenshot was written without a display"
+cannot_start "no video driver: screenshot" --screenshot "$T/shot.png" box
+[ ! -e "$T/shot.png" ] || fail "a screenshot was written without a display"
 SDL_VIDEODRIVER=x11 DISPLAY='' cannot_start "x11 with no DISPLAY: session" --no-checkin box
 
 measure "no video driver: --check" "$EBB" --check "$SRC"/exercises/*.cfg
@@ -46,9 +42,9 @@ measure "no video driver: --version" "$EBB" --version
 [ "$status" -eq 0 ] && [ -s "$OUT" ] || fail "--version without a display"
 
 SDL_VIDEODRIVER=dummy measure "dummy video driver: --export" \
-    "$EBB" --export "$TMP/export" --size 160x90 --at 0,2 box --cycles 1
+    "$EBB" --export "$T/export" --size 160x90 --at 0,2 box --cycles 1
 [ "$status" -eq 0 ] || { cat "$ERR"; fail "--export on the dummy driver: exit $status"; }
-[ -s "$TMP/export/audio.wav" ] && [ -s "$TMP/export/timeline.tsv" ] ||
+[ -s "$T/export/audio.wav" ] && [ -s "$T/export/timeline.tsv" ] ||
     fail "--export on the dummy driver wrote no audio.wav or timeline.tsv"
-ls "$TMP/export"/frame-*.png >/dev/null 2>&1 || fail "--export on the dummy driver wrote no frame"
+ls "$T/export"/frame-*.png >/dev/null 2>&1 || fail "--export on the dummy driver wrote no frame"
 echo "machine_display: ${#FIGURES[@]} cases"

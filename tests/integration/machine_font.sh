@@ -5,13 +5,9 @@
 # EBB_FONT names a file that is missing, not a font, or a FIFO, the picker, a session
 # and an export each end in one line naming what was looked for, and exit status 1.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy XDG_CACHE_HOME=$TMP/cache
-mkdir -p "$HOME"
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
+export XDG_CACHE_HOME=$T/cache
 # shellcheck source=hostile_lib.bash
 . "$SRC/tests/integration/hostile_lib.bash"
 
@@ -27,27 +23,27 @@ no_font() {
     sed 's/^/    /' "$ERR"
 }
 
-cat >"$TMP/empty-fonts.conf" <<'XML'
+cat >"$T/empty-fonts.conf" <<'XML'
 <?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig></fontconfig>
 XML
-FONTCONFIG_FILE=$TMP/empty-fonts.conf no_font "fontconfig knows no font: picker" \
+FONTCONFIG_FILE=$T/empty-fonts.conf no_font "fontconfig knows no font: picker" \
     "no font found that covers Latin, Greek and Cyrillic"
-FONTCONFIG_FILE=$TMP/empty-fonts.conf no_font "fontconfig knows no font: session" \
+FONTCONFIG_FILE=$T/empty-fonts.conf no_font "fontconfig knows no font: session" \
     "no font found that covers Latin, Greek and Cyrillic" --no-checkin box
-FONTCONFIG_FILE=$TMP/empty-fonts.conf no_font "fontconfig knows no font: export" \
-    "no font found" --export "$TMP/export" --at 0 box
+FONTCONFIG_FILE=$T/empty-fonts.conf no_font "fontconfig knows no font: export" \
+    "no font found" --export "$T/export" --at 0 box
 
-EBB_FONT=$TMP/missing.ttf no_font "EBB_FONT missing" "missing\.ttf" --no-checkin box
-echo "not a font" >"$TMP/text.ttf"
-EBB_FONT=$TMP/text.ttf no_font "EBB_FONT is not a font" "text\.ttf" --no-checkin box
-mkfifo "$TMP/fifo.ttf"
-EBB_FONT=$TMP/fifo.ttf no_font "EBB_FONT is a FIFO" "fifo\.ttf" --no-checkin box
-mkdir "$TMP/folder.ttf"
-EBB_FONT=$TMP/folder.ttf no_font "EBB_FONT is a folder" "folder\.ttf" --no-checkin box
+EBB_FONT=$T/missing.ttf no_font "EBB_FONT missing" "missing\.ttf" --no-checkin box
+echo "not a font" >"$T/text.ttf"
+EBB_FONT=$T/text.ttf no_font "EBB_FONT is not a font" "text\.ttf" --no-checkin box
+mkfifo "$T/fifo.ttf"
+EBB_FONT=$T/fifo.ttf no_font "EBB_FONT is a FIFO" "fifo\.ttf" --no-checkin box
+mkdir "$T/folder.ttf"
+EBB_FONT=$T/folder.ttf no_font "EBB_FONT is a folder" "folder\.ttf" --no-checkin box
 
 # What needs no window needs no font either.
-FONTCONFIG_FILE=$TMP/empty-fonts.conf measure "no font: --list" "$EBB" --list
+FONTCONFIG_FILE=$T/empty-fonts.conf measure "no font: --list" "$EBB" --list
 [ "$status" -eq 0 ] && [ ! -s "$ERR" ] || { cat "$ERR"; fail "--list without a font"; }
 echo "machine_font: ${#FIGURES[@]} cases"

@@ -7,15 +7,10 @@
 # The signal is sent once the log of the test hook (docs/contributing-testing.md) shows
 # the screen presented: no fixed sleep decides when.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1 SRC=$2 BUILD=$3
-TMP=$(mktemp -d)
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 pid=
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$TMP"' EXIT
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/config XDG_DATA_DIRS=$TMP/data XDG_STATE_HOME=$TMP/state
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
-mkdir -p "$HOME"
-fail() { echo "FAIL: $*"; exit 1; }
+trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$T"' EXIT
 DEFAULT_SIGNALS="env --default-signal=INT"
 $DEFAULT_SIGNALS true 2>/dev/null || { set -m; DEFAULT_SIGNALS=; }
 
@@ -35,13 +30,13 @@ wait_for() {
 interrupt() {
     local label=$1 sig=$2 ready=$3 keys=$4
     shift 4
-    local log=$TMP/$label.log status i t0
+    local log=$T/$label.log status i t0
     rm -f "$log"
     # A non-interactive shell starts background jobs with SIGINT ignored, and SDL keeps
     # an ignored signal ignored: give ebb the default disposition a terminal gives it.
-    EBB_TEST_LOG=$log EBB_TEST_KEYS=$keys $DEFAULT_SIGNALS "$EBB" "$@" >"$TMP/out" 2>"$TMP/err" &
+    EBB_TEST_LOG=$log EBB_TEST_KEYS=$keys $DEFAULT_SIGNALS "$EBB" "$@" >"$T/out" 2>"$T/err" &
     pid=$!
-    wait_for "$log" "$ready" || { cat "$log" "$TMP/err"; fail "$label: never reached /$ready/"; }
+    wait_for "$log" "$ready" || { cat "$log" "$T/err"; fail "$label: never reached /$ready/"; }
     t0=$(date +%s%N)
     kill -s "$sig" "$pid"
     for i in $(seq 1 200); do # the hang guard: 10 s
@@ -57,9 +52,9 @@ interrupt() {
     pid=
     printf '%-36s exit %-3s %6s ms after the signal\n' "$label: SIG$sig" "$status" \
         $((($(date +%s%N) - t0) / 1000000))
-    [ "$status" -eq 0 ] || { cat "$TMP/err"; fail "$label: SIG$sig gave exit $status, expected 0"; }
+    [ "$status" -eq 0 ] || { cat "$T/err"; fail "$label: SIG$sig gave exit $status, expected 0"; }
     grep -q '^exit 0' "$log" || { cat "$log"; fail "$label: no clean exit in the log"; }
-    [ ! -s "$TMP/err" ] || { cat "$TMP/err"; fail "$label: wrote to stderr"; }
+    [ ! -s "$T/err" ] || { cat "$T/err"; fail "$label: wrote to stderr"; }
     left=$(find "$XDG_STATE_HOME" -name '*.cfg.*' -o -name '*.tmp' -o -name '*~' 2>/dev/null)
     [ -z "$left" ] || fail "$label: half-written files left: $left"
     if [ -d "$XDG_STATE_HOME/ebb" ]; then
@@ -67,9 +62,9 @@ interrupt() {
             od -An -c | grep -v '\\n')" ] || fail "$label: a journal line was cut"
     fi
     # the next start reads the state file without a warning
-    "$EBB" --screenshot "$TMP/next.png" box >/dev/null 2>"$TMP/err2" ||
-        { cat "$TMP/err2"; fail "$label: the next start failed"; }
-    [ ! -s "$TMP/err2" ] || { cat "$TMP/err2"; fail "$label: the next start warned"; }
+    "$EBB" --screenshot "$T/next.png" box >/dev/null 2>"$T/err2" ||
+        { cat "$T/err2"; fail "$label: the next start failed"; }
+    [ ! -s "$T/err2" ] || { cat "$T/err2"; fail "$label: the next start warned"; }
 }
 
 SESSION='^present [0-9]+ session'

@@ -3,11 +3,7 @@
 # "History" entry, and the key J)"): it is the last row, after every exercise; Enter on
 # it opens the history screen; back in the picker it is still selected. The picture of
 # the picker with the row selected is kept as BUILD/picker-history.png for a person.
-set -euo pipefail
-EBB=$1 SRC=$2 BUILD=$3
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 export XDG_PICTURES_DIR=$T/pics
 mkdir -p "$T/pics"
 fail() { echo "FAIL: $*"; cat "$T"/log* 2>/dev/null; exit 1; }

@@ -4,12 +4,8 @@
 # turns the volume up once (+5) and leaves; the state file it writes shows the volume
 # the session started from. Also: mute written in ebb.cfg wins over the state's mute.
 # Args: EBB_BINARY SOURCE_DIR BUILD_DIR.
-set -u
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/common.bash"
+set +e +o pipefail # the checks below read exit statuses themselves
 STATE=$T/state/ebb/state.cfg
 CFG=$T/config/ebb/ebb.cfg
 
