@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dirs.h"
 #include "library.h"
 #include "script.h"
 
@@ -97,25 +98,6 @@ static int read_all(const char *path, char **out, size_t *len)
     }
     *out = buf;
     *len = n;
-    return 0;
-}
-
-/* mkdir -p with mode 0700 for the folders it creates. */
-static int make_dirs(const char *path)
-{
-    char buf[4096];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-        return -1;
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-        return -1;
     return 0;
 }
 
@@ -218,7 +200,7 @@ static int copy_to(const struct ebb_library *lib, const struct ebb_library_entry
         goto done;
     }
     ebb_script_free(ex);
-    if (make_dirs(dir) != 0) {
+    if (ebb_dirs_make(dir, 0700) != 0) {
         fprintf(stderr, "ebb: --new: cannot create %s: %s\n", dir, strerror(errno));
         goto done;
     }

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dirs.h"
+
 #define DAY_S 86400
 #define FIELDS 7
 #define LENGTH_S_MAX 1.0e9 /* a length beyond this is not a session: refuse it */
@@ -176,14 +178,7 @@ void ebb_journal_record_init(struct ebb_journal_record *r)
 
 int ebb_journal_default_path(const char *xdg_state_home, const char *home, char *buf, size_t size)
 {
-    int n;
-    if (xdg_state_home && xdg_state_home[0] == '/')
-        n = snprintf(buf, size, "%s/ebb/journal.tsv", xdg_state_home);
-    else if (home && home[0])
-        n = snprintf(buf, size, "%s/.local/state/ebb/journal.tsv", home);
-    else
-        return -1;
-    return (n < 0 || (size_t)n >= size) ? -1 : 0;
+    return ebb_dirs_state_file(xdg_state_home, home, "journal.tsv", buf, size);
 }
 
 bool ebb_checkin_suggest_grounding(int rating_before, enum ebb_kind kind)
@@ -505,26 +500,6 @@ int ebb_journal_read(const char *path, struct ebb_journal *out, struct ebb_diags
     return rc;
 }
 
-/* Creates the missing folders above path, 0700. Existing ones are left alone. */
-static void make_parents(const char *path)
-{
-    char dir[4096];
-    size_t len = strlen(path);
-    if (len >= sizeof dir)
-        return;
-    memcpy(dir, path, len + 1);
-    for (size_t i = 1; i < len; i++) {
-        if (dir[i] != '/')
-            continue;
-        dir[i] = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            dir[i] = '/';
-            return;
-        }
-        dir[i] = '/';
-    }
-}
-
 /* Flushes the folder holding path, so a newly created file's name survives a crash. */
 static void sync_parent(const char *path)
 {
@@ -568,7 +543,7 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
 
     if (!path || !path[0])
         return refuse(diags, "journal", "no journal path");
-    make_parents(path);
+    (void)ebb_dirs_make_parent(path, 0700); /* if it fails, so does the open below */
     int flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK; /* read: its last byte */
     int fd = open(path, flags | O_CREAT | O_EXCL, 0600);
     bool created = fd >= 0;

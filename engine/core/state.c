@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dirs.h"
+
 void ebb_state_init(struct ebb_state *st)
 {
     memset(st, 0, sizeof *st);
@@ -28,14 +30,7 @@ void ebb_state_init(struct ebb_state *st)
 
 int ebb_state_path(const char *xdg_state_home, const char *home, char *buf, size_t size)
 {
-    int n;
-    if (xdg_state_home && xdg_state_home[0] == '/')
-        n = snprintf(buf, size, "%s/ebb/state.cfg", xdg_state_home);
-    else if (home && home[0])
-        n = snprintf(buf, size, "%s/.local/state/ebb/state.cfg", home);
-    else
-        return -1;
-    return (n < 0 || (size_t)n >= size) ? -1 : 0;
+    return ebb_dirs_state_file(xdg_state_home, home, "state.cfg", buf, size);
 }
 
 /* A number written as an integer or a decimal; false when absent or not a number. */
@@ -252,29 +247,6 @@ static int write_all(FILE *f, const struct ebb_state *st)
     return ferror(f) ? -1 : 0;
 }
 
-/* Creates the folder holding `path` (and its parents) with mode 0700. */
-static int make_parent(const char *path)
-{
-    char dir[EBB_STATE_PATH_MAX];
-    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
-        return -1;
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
-        return 0;
-    *slash = '\0';
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return -1;
-    return 0;
-}
-
 /* Narrows the state's own folder (the one holding `path`) to 0700 when it is wider:
  * it may have been made by hand or by an older ebb. Its parents are left alone. */
 static void narrow_folder(const char *path)
@@ -356,7 +328,8 @@ static void sync_folder(const char *path)
 int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
 {
     char tmp[EBB_STATE_PATH_MAX + 16];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp || make_parent(path) != 0) {
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp ||
+        ebb_dirs_make_parent(path, 0700) != 0) {
         ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot create its folder: %s",
                       strerror(errno));
         return -1;

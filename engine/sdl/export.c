@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dirs.h"
 #include "launch.h"
 #include "scene.h"
 #include "sound.h"
@@ -222,23 +223,13 @@ out:
     return status;
 }
 
+/* mkdir -p dir; an existing file of that name is ENOTDIR. */
 static int make_dir(const char *dir)
 {
-    char buf[4096];
-    if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf)
-        return -1;
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
     struct stat sb;
-    if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+    if (ebb_dirs_make(dir, 0755) != 0)
         return -1;
-    if (stat(buf, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
         errno = ENOTDIR;
         return -1;
     }
