@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # The volume keys of DESIGN.md's table from the main keys and the keypad: + (or =) up,
 # - down, M mute, each by 5 points from the default 80, remembered in the state file.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 f=$T/state/ebb/state.cfg
 fail() { echo "FAIL: $*"; cat "$f" 2>/dev/null; exit 1; }
 

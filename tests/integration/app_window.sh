@@ -3,11 +3,7 @@
 # the next start opens full screen; a remembered window size is the size of the next
 # window (seen in a screenshot's pixels). `--display N` past the last display is one
 # warning and display 0, not a failure.
-set -euo pipefail
-EBB=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
+. "$(dirname "$0")/common.bash"
 export XDG_PICTURES_DIR=$T/pics
 mkdir -p "$T/pics"
 f=$T/state/ebb/state.cfg

@@ -2,12 +2,8 @@
 # By sound alone (issue 5): one cycle of every built-in breathing exercise, with and
 # without --eyes-closed, exported; every phase row of timeline.tsv has a cue row at the
 # same time, and every cue row an audible onset in audio.wav within 2 ms of it.
-set -euo pipefail
-EBB=$1 BUILD=$3
+. "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/wavprobe
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HOME=$T XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/none
 
 ids=$("$EBB" --list 2>/dev/null | awk '$2 == "breathing" && $0 ~ /built-in/ { print $1 }')
 [ "$(echo "$ids" | wc -l)" -ge 5 ] || { echo "FAIL: few built-in breathing exercises: $ids"; exit 1; }
