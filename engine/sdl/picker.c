@@ -99,9 +99,16 @@ void picker_init(struct picker *p, const struct ebb_library *lib, const char *se
         p->eyes[i] = ebb_eyes_closed_suits(lib, lib->entries[i].ex);
     }
     picker_refilter(p);
-    for (int i = 0; select_id && i < p->count; i++)
-        if (strcmp(lib->entries[p->rows[i]].id, select_id) == 0)
-            p->selected = i;
+    /* the chosen exercise, else the one to suggest first (issue 7), else the first row */
+    const char *want[] = {select_id, PICKER_FIRST_ID};
+    for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) {
+        for (int i = 0; want[w] && i < p->count; i++) {
+            if (strcmp(lib->entries[p->rows[i]].id, want[w]) == 0) {
+                p->selected = i;
+                return;
+            }
+        }
+    }
 }
 
 void picker_move(struct picker *p, int delta)

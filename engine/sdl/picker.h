@@ -15,6 +15,8 @@
 
 #define PICKER_FILTER_MAX 64
 #define PICKER_PACE_STEP 0.1
+#define PICKER_FIRST_ID "gentle-start" /* selected when nothing else was chosen: the
+                                          built-in to suggest first (issue 7) */
 
 struct picker {
     const struct ebb_library *lib;        /* borrowed */
@@ -33,7 +35,8 @@ struct picker {
 };
 
 /* Lists every loadable exercise (grouped breathing, grounding, sequence; by title) and
- * selects `select_id` when given. Lengths follow `opt` and the state's choices. */
+ * selects `select_id` when given and listed, else PICKER_FIRST_ID when listed, else the
+ * first row. Lengths follow `opt` and the state's choices. */
 void picker_init(struct picker *p, const struct ebb_library *lib, const char *select_id,
                  const struct ebb_options *opt, const struct ebb_state *st);
 

@@ -54,7 +54,20 @@ static void every_loadable_exercise_is_listed_once_grouped_by_kind(void **state)
         assert_true(kind >= last_kind);
         last_kind = kind;
     }
-    assert_int_equal(p.selected, 0);
+}
+
+static void gentle_start_is_selected_unless_another_exercise_was_chosen(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    assert_string_equal(picker_selected(&p)->id, "gentle-start");
+    assert_true(p.selected > 0); /* not merely the first row */
+    picker_init(&p, &lib, "", &opt, &st);
+    assert_string_equal(picker_selected(&p)->id, "gentle-start");
+    picker_init(&p, &lib, "box", &opt, &st); /* the settings file's default_exercise */
+    assert_string_equal(picker_selected(&p)->id, "box");
+    picker_init(&p, &lib, "no-such-id", &opt, &st);
+    assert_string_equal(picker_selected(&p)->id, "gentle-start");
 }
 
 static void the_filter_keeps_matching_rows_and_escape_clears_it(void **state)
@@ -86,7 +99,7 @@ static void moving_stops_at_both_ends(void **state)
 {
     (void)state;
     picker_init(&p, &lib, NULL, &opt, &st);
-    picker_move(&p, -3);
+    picker_move(&p, -10000);
     assert_int_equal(p.selected, 0);
     picker_move(&p, 10000);
     assert_int_equal(p.selected, p.count); /* the History row, after the exercises */
@@ -175,6 +188,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_loadable_exercise_is_listed_once_grouped_by_kind),
+        cmocka_unit_test(gentle_start_is_selected_unless_another_exercise_was_chosen),
         cmocka_unit_test(the_filter_keeps_matching_rows_and_escape_clears_it),
         cmocka_unit_test(moving_stops_at_both_ends),
         cmocka_unit_test(the_history_row_stays_selected_through_the_filter_and_is_all_an_empty_list_has),
