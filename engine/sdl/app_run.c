@@ -187,10 +187,21 @@ static void tick(struct app *a)
         app_finish(a);
 }
 
+/* True while the picture of a running session changes by itself. A grounding step that
+ * waits for a press (manual, fully faded in, not complete) and a transition that waits
+ * for Space are still: nothing on them moves until an input, which marks the picture
+ * dirty. A fade, the quiet pause after a completed step, a timed or tapped step and a
+ * transition's countdown move. */
 static bool moving(const struct app *a)
 {
-    return a->screen == SCREEN_SESSION && a->session &&
-           (a->last_state == EBB_SESSION_RUNNING || a->last_state == EBB_SESSION_TRANSITION);
+    if (a->screen != SCREEN_SESSION || !a->session ||
+        (a->last_state != EBB_SESSION_RUNNING && a->last_state != EBB_SESSION_TRANSITION))
+        return false;
+    if (!ebb_session_waiting(a->session))
+        return true;
+    struct ebb_session_view v;
+    ebb_session_view(a->session, a->now_us, &v);
+    return !v.in_transition && v.step_fade < 1.0;
 }
 
 static bool transient(const struct app *a)
@@ -221,15 +232,19 @@ static int expire(struct app *a, int wait)
 /* How long a still picture may sleep at most. A test's keys and jumps are due to 100 ms.
  * Paused, nothing moves until a key, a hint's end (expire) or a saved script
  * (reload_wait_ms): a look at the clock twice a second keeps a suspend seen as a jump. A
- * session otherwise still is about to change (a state being entered): 100 ms. The picker
- * and the end screen wait for a key. */
+ * step or transition waiting for a press has no clock to watch (the session does not
+ * count a gap there as a jump): it waits for a key like the picker. A session otherwise
+ * still is about to change (a state being entered): 100 ms. The picker and the end
+ * screen wait for a key. */
 static int still_wait_ms(const struct app *a)
 {
     if (testhook_pending(&a->hook))
         return APP_STILL_TEST_MS;
     if (!a->session || a->screen != SCREEN_SESSION)
         return APP_STILL_IDLE_MS;
-    return a->last_state == EBB_SESSION_PAUSED ? APP_STILL_PAUSED_MS : APP_STILL_TEST_MS;
+    if (a->last_state == EBB_SESSION_PAUSED)
+        return APP_STILL_PAUSED_MS;
+    return ebb_session_waiting(a->session) ? APP_STILL_IDLE_MS : APP_STILL_TEST_MS;
 }
 
 static void after_fade(struct app *a)
@@ -275,7 +290,8 @@ static void loop(struct app *a)
     benchhook_init(&bench);
     a->win.unpaced = benchhook_unpaced(&bench);
     SDL_Event e;
-    unsigned long frames = 0;
+    unsigned long frames = 0, unchanged = 0;
+    bool was_moving = false; /* the frame after motion stops shows where it stopped */
     while (!a->quit) {
         a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
         testhook_poll(&a->hook, &a->clk, a->fading);
@@ -284,7 +300,7 @@ static void loop(struct app *a)
                                           .which = sound_device_id(a->audio)}};
             SDL_PushEvent(&lost);
         }
-        struct redraw_in r = {a->visible, a->dirty, moving(a), transient(a)};
+        struct redraw_in r = {a->visible, a->dirty, was_moving || moving(a), transient(a)};
         if (redraw_animating(&r)) {
             while (SDL_PollEvent(&e))
                 event(a, &e);
@@ -303,7 +319,9 @@ static void loop(struct app *a)
         app_reload(a);
         after_fade(a);
         expire(a, 0);
-        r = (struct redraw_in){a->visible, a->dirty, moving(a), transient(a)};
+        bool now_moving = moving(a);
+        r = (struct redraw_in){a->visible, a->dirty, now_moving || was_moving, transient(a)};
+        was_moving = now_moving;
         if (a->quit || !redraw_needed(&r))
             continue;
         if (a->opt->screenshot) {
@@ -318,8 +336,10 @@ static void loop(struct app *a)
         if (benchhook_frame_end(&bench, a->sc.w, a->sc.h))
             a->quit = true;
         a->dirty = false;
-        if (!shown)
+        if (!shown) { /* woke and drew for nothing: a waiting picture should not */
+            testhook_log(&a->hook, "unchanged %lu", ++unchanged);
             continue;
+        }
         frames++;
         testhook_log(&a->hook, "present %lu %s%s", frames,
                      a->screen == SCREEN_PICKER     ? "picker"
