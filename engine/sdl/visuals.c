@@ -84,12 +84,17 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
                            {x0, y0 + side}};
     double pos = box_position(tl, fr);
     int now_edge = (int)(pos * 4) % 4;
+    float width = (vc->reduced_motion ? 4.0f : 3.0f) * u;
     for (int i = 0; i < 4; i++) {
         SDL_Color c = guide;
         if (vc->reduced_motion && fr && fr->stage == EBB_STAGE_BREATHE && i == now_edge)
             c = theme_alpha(theme_mix(vc->th->accent, vc->th->bg, 0.2f), vc->opacity);
-        render_line(vc->ren, corners[i][0], corners[i][1], corners[i + 1][0], corners[i + 1][1],
-                    (vc->reduced_motion ? 4.0f : 3.0f) * u, c);
+        /* the top and bottom sides reach half a line past each corner and the left and
+         * right stop at it: the corners are square and full, and no pixel is drawn twice */
+        float ext = i % 2 ? width / 2 : 0;
+        float dir = corners[i + 1][0] > corners[i][0] ? 1.0f : -1.0f;
+        render_line(vc->ren, corners[i][0] - dir * ext, corners[i][1],
+                    corners[i + 1][0] + dir * ext, corners[i + 1][1], width, c);
     }
     if (vc->reduced_motion)
         return;
