@@ -12,6 +12,12 @@
  * centred on r, so the visible radius is r. */
 void render_disc(SDL_Renderer *ren, float cx, float cy, float r, float feather, SDL_Color c);
 
+/* The same disc for one that keeps its size and colour while it moves (the box's dot):
+ * on the software renderer it is drawn once into a small texture per eighth-of-a-pixel
+ * offset and copied after that, its centre rounded to an eighth of a pixel. Elsewhere
+ * (and for a large disc) it is render_disc. */
+void render_dot(SDL_Renderer *ren, float cx, float cy, float r, float feather, SDL_Color c);
+
 /* A ring (circle outline) of the given line width, feathered on both edges. */
 void render_ring(SDL_Renderer *ren, float cx, float cy, float r, float width, SDL_Color c);
 

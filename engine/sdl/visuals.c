@@ -101,8 +101,9 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     float x, y;
     perimeter_point(x0, y0, side, pos, &x, &y);
     SDL_Color halo = theme_mix(vc->th->accent, vc->th->bg, 0.75f);
-    render_disc(vc->ren, x, y, 22 * u, 16 * u, theme_alpha(halo, vc->opacity));
-    render_disc(vc->ren, x, y, 13 * u, 2 * u, theme_alpha(vc->th->accent, vc->opacity));
+    /* the dot keeps its size: drawn from a cached picture, it costs a copy per frame */
+    render_dot(vc->ren, x, y, 22 * u, 16 * u, theme_alpha(halo, vc->opacity));
+    render_dot(vc->ren, x, y, 13 * u, 2 * u, theme_alpha(vc->th->accent, vc->opacity));
 }
 
 static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
