@@ -105,8 +105,11 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         if (p > 1)
             p = 1;
         float y = sc->h - 4 * u;
+        /* its end in whole pixels: it grows a few pixels a second, and a sub-pixel end
+         * would make the whole line a changed rectangle in every frame (damage.h) */
+        float end = roundf(sc->w * p);
         render_line(sc->ren, 0, y, (float)sc->w, y, 2 * u, theme_alpha(sc->th.panel, op));
-        render_line(sc->ren, 0, y, sc->w * p, y, 2 * u, theme_alpha(sc->th.guide, op));
+        render_line(sc->ren, 0, y, end, y, 2 * u, theme_alpha(sc->th.guide, op));
     }
 }
 
