@@ -14,6 +14,7 @@
 
 #include "dirs.h"
 #include "launch.h"
+#include "render.h"
 #include "scene.h"
 #include "sound.h"
 
@@ -217,8 +218,10 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
 out:
     ebb_session_free(s);
     text_close(text);
-    if (ren)
+    if (ren) {
+        render_forget(ren);
         SDL_DestroyRenderer(ren);
+    }
     SDL_FreeSurface(surf);
     return status;
 }

@@ -162,12 +162,10 @@ static const struct dot_sprite *dot_find(SDL_Renderer *ren, float r, float feath
             same_color(d->c, c))
             return d;
     }
-    if (dot_count == DOT_SPRITES_MAX) { /* many dots or colours: start again */
-        for (int i = 0; i < dot_count; i++)
-            if (dots[i].ren == ren)
-                SDL_DestroyTexture(dots[i].tex);
-        dot_count = 0;
-    }
+    if (dot_count == DOT_SPRITES_MAX) /* many dots or colours: start again */
+        render_forget(ren);
+    if (dot_count == DOT_SPRITES_MAX)
+        return NULL; /* all another renderer's */
     int half = (int)ceilf(outer) + 1;
     SDL_Texture *t = dot_make(ren, half, (float)qx / DOT_STEPS + 0.5f,
                               (float)qy / DOT_STEPS + 0.5f, inner, outer, c);
@@ -175,6 +173,18 @@ static const struct dot_sprite *dot_find(SDL_Renderer *ren, float r, float feath
         return NULL;
     dots[dot_count] = (struct dot_sprite){ren, t, r, feather, c, phase, half};
     return &dots[dot_count++];
+}
+
+void render_forget(SDL_Renderer *ren)
+{
+    int kept = 0;
+    for (int i = 0; i < dot_count; i++) {
+        if (dots[i].ren == ren)
+            SDL_DestroyTexture(dots[i].tex);
+        else
+            dots[kept++] = dots[i];
+    }
+    dot_count = kept;
 }
 
 void render_dot(SDL_Renderer *ren, float cx, float cy, float r, float feather, SDL_Color c)

@@ -18,6 +18,10 @@ void render_disc(SDL_Renderer *ren, float cx, float cy, float r, float feather, 
  * (and for a large disc) it is render_disc. */
 void render_dot(SDL_Renderer *ren, float cx, float cy, float r, float feather, SDL_Color c);
 
+/* Destroys what render_dot keeps for `ren`: call it before SDL_DestroyRenderer(ren), so a
+ * later renderer at the same address never meets its textures. */
+void render_forget(SDL_Renderer *ren);
+
 /* A ring (circle outline) of the given line width, feathered on both edges. */
 void render_ring(SDL_Renderer *ren, float cx, float cy, float r, float width, SDL_Color c);
 

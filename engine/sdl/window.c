@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "render.h"
 
 #define GL_RENDERER_ID 0x1F01 /* glGetString(GL_RENDERER) */
 
@@ -114,8 +115,10 @@ int window_open(struct window *w, const struct window_req *req, char *err, size_
 
 void window_close(struct window *w)
 {
-    if (w->ren)
+    if (w->ren) {
+        render_forget(w->ren);
         SDL_DestroyRenderer(w->ren);
+    }
     if (w->win)
         SDL_DestroyWindow(w->win);
     w->ren = NULL;

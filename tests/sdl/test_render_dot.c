@@ -31,6 +31,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    render_forget(ren);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     return 0;
