@@ -19,7 +19,11 @@ run() {
 }
 # the filled dots (the dark theme's accent): "X N", and the expected centre of dot i of n
 filled() { "$PNG" spot "$SHOT" 120 170 196 12 | awk '{ print $1, $3 }'; }
-size() { file "$SHOT" | sed -E 's/.*, ([0-9]+) x ([0-9]+),.*/\1 \2/'; }
+# width and height from the PNG header (no `file` command on a minimal system)
+size() {
+    od -An -tu1 -j16 -N8 "$SHOT" |
+        awk '{ print $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }'
+}
 dot_x() { # i n w h: where grounding_view.c puts dot i of n
     awk -v i="$1" -v n="$2" -v w="$3" -v h="$4" \
         'BEGIN { m = w < h ? w : h; printf "%.1f", w / 2 + (i - (n - 1) / 2) * m * 0.03 * 3.4 }'
