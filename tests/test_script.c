@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "script.h"
+#include "test_script_util.h"
 
 #define SOURCE_DIR EBB_TEST_DIR "/.."
 
@@ -34,19 +35,6 @@ static int list_dir(const char *dir, const char *suffix, char names[][256], int 
     closedir(d);
     qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
     return n;
-}
-
-static struct ebb_exercise *load_text(const char *text, const char *name, struct ebb_diags *d)
-{
-    ebb_diags_clear(d);
-    return ebb_script_load_buffer(text, strlen(text), name, NULL, d);
-}
-
-static const char *first(const struct ebb_diags *d, char *buf, size_t size)
-{
-    if (d->count == 0)
-        return "";
-    return ebb_diag_format(&d->items[0], buf, size);
 }
 
 static void every_exercise_in_the_library_loads_without_a_diagnostic(void **state)

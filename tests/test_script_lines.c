@@ -12,19 +12,7 @@
 #include <cmocka.h>
 
 #include "script.h"
-
-static struct ebb_exercise *load_text(const char *text, const char *name, struct ebb_diags *d)
-{
-    ebb_diags_clear(d);
-    return ebb_script_load_buffer(text, strlen(text), name, NULL, d);
-}
-
-static const char *first(const struct ebb_diags *d, char *buf, size_t size)
-{
-    if (d->count == 0)
-        return "";
-    return ebb_diag_format(&d->items[0], buf, size);
-}
+#include "test_script_util.h"
 
 static void the_last_item_before_a_closing_bracket_on_a_later_line_keeps_its_own_line(void **state)
 {
