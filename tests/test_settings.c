@@ -170,6 +170,40 @@ static void include_is_refused_before_parsing(void **state)
     assert_int_equal(s.volume_percent, -1);
 }
 
+static void include_inside_a_comment_or_a_string_is_only_text(void **state)
+{
+    (void)state;
+    struct ebb_settings s;
+    struct ebb_diags d;
+    const char *text = "# never @include \"other.cfg\": ebb reads one file\n"
+                       "/* not even\n@include \"/etc/passwd\"\n*/\n"
+                       "// @include\n"
+                       "theme = \"light\"; # a theme, not an @include\n"
+                       "volume = 30;\n";
+    assert_int_equal(load_text(&s, text, &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(s.volume_percent, 30);
+    assert_string_equal(s.theme, "light");
+    /* one outside a comment is still refused, with its line */
+    assert_int_equal(load_text(&s, "# @include\nvolume = 30;\n  @include \"x.cfg\"\n", &d), -1);
+    assert_int_equal(d.items[0].line, 3);
+    assert_non_null(strstr(d.items[0].message, "@include is not supported"));
+}
+
+static void a_byte_order_mark_at_the_start_is_skipped(void **state)
+{
+    (void)state;
+    struct ebb_settings s;
+    struct ebb_diags d;
+    assert_int_equal(load_text(&s, "\xef\xbb\xbfvolume = 35;\nmute = true;\n", &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(s.volume_percent, 35);
+    assert_true(s.mute.given);
+    /* only at the start: elsewhere it is a mistake like any other */
+    assert_int_equal(load_text(&s, "volume = 35;\n\xef\xbb\xbfmute = true;\n", &d), -1);
+    assert_int_equal(d.items[0].line, 2);
+}
+
 static void a_nul_byte_is_refused(void **state)
 {
     (void)state;
@@ -238,6 +272,8 @@ int main(void)
         cmocka_unit_test(an_unknown_key_gets_a_did_you_mean),
         cmocka_unit_test(a_syntax_error_warns_and_ignores_the_file),
         cmocka_unit_test(include_is_refused_before_parsing),
+        cmocka_unit_test(include_inside_a_comment_or_a_string_is_only_text),
+        cmocka_unit_test(a_byte_order_mark_at_the_start_is_skipped),
         cmocka_unit_test(a_nul_byte_is_refused),
         cmocka_unit_test(a_missing_file_is_no_problem_and_a_folder_is_refused),
         cmocka_unit_test(themes_are_dark_light_and_contrast),

@@ -187,4 +187,9 @@ const char *const *ebb_script_known_keys(void);
 /* True when `id` is 1..40 characters of a-z 0-9 -, starting with a letter or digit. */
 bool ebb_id_valid(const char *id);
 
+/* The line (1-based) of the first `@include` in `len` bytes of libconfig text that lies
+ * outside strings and comments (those libconfig would follow), or 0 when there is none.
+ * The settings and state files refuse it as scripts do. */
+int ebb_config_include_line(const char *buf, size_t len);
+
 #endif

@@ -295,6 +295,21 @@ static int scan_text(struct scan *s)
     return 0;
 }
 
+int ebb_config_include_line(const char *buf, size_t len)
+{
+    struct scan s = {buf, len, 0, 1, NULL, NULL, 0};
+    while (s.i < s.len) {
+        if (skip_quoted(&s))
+            continue;
+        if (buf[s.i] == '\n')
+            s.line++;
+        else if (buf[s.i] == '@' && len - s.i >= 8 && !memcmp(buf + s.i, "@include", 8))
+            return s.line;
+        s.i++;
+    }
+    return 0;
+}
+
 int script_check_text(const char *buf, size_t len, const char *file, struct ebb_diags *diags)
 {
     if (check_encoding(buf, len, file, diags) < 0)

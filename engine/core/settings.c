@@ -1,5 +1,6 @@
 /* settings: reading the person's ebb.cfg. The file is read here (a regular file, size
- * checked before reading, no NUL bytes, no @include) and handed to libconfig as a
+ * checked before reading, no NUL bytes, no @include outside a comment; a UTF-8 byte
+ * order mark is skipped) and handed to libconfig as a
  * string, so libconfig never opens a file. Every problem is a warning: a bad settings
  * file must never keep someone from their exercise. */
 #include "settings.h"
@@ -222,21 +223,6 @@ static void read_key(struct ebb_settings *s, const config_setting_t *v, const ch
                       name ? name : "");
 }
 
-/* The line of the first "@include" in the text, or 0. */
-static int include_line(const char *buf, size_t len)
-{
-    static const char word[] = "@include";
-    size_t n = sizeof word - 1;
-    int line = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] == '\n')
-            line++;
-        else if (buf[i] == '@' && len - i >= n && memcmp(buf + i, word, n) == 0)
-            return line;
-    }
-    return 0;
-}
-
 int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len, const char *name,
                              struct ebb_diags *diags)
 {
@@ -252,7 +238,12 @@ int ebb_settings_load_buffer(struct ebb_settings *s, const char *buf, size_t len
                       "contains a NUL byte, not a text file; it is ignored");
         return -1;
     }
-    int inc = include_line(buf, len);
+    /* A UTF-8 byte order mark, as some editors write, is not part of the text. */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+    int inc = ebb_config_include_line(buf, len);
     if (inc > 0) {
         ebb_diags_add(diags, EBB_SEVERITY_WARNING, name, inc,
                       "@include is not supported: the settings file must stand alone; "
