@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -288,6 +290,108 @@ static void the_journal_is_0600_in_a_0700_folder(void **state)
     umask(mask);
 }
 
+static void a_journal_that_is_a_symlink_is_not_written_through(void **state)
+{
+    char target[512], path[512];
+    struct ebb_diags d;
+    struct stat st;
+    (void)state;
+    ebb_diags_clear(&d);
+    path_in_tmp(target, sizeof target, "someone-elses.txt");
+    path_in_tmp(path, sizeof path, "journal.tsv");
+    write_file(target, "not ebb's\n");
+    assert_int_equal(chmod(target, 0644), 0);
+    assert_int_equal(symlink(target, path), 0);
+    struct ebb_journal_record a = sample("box", MAY_FIRST_0830, 3, 2);
+    assert_int_equal(ebb_journal_append(path, &a, &d), -1);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.items[0].message, "symbolic link"));
+    assert_non_null(strstr(d.items[0].message, "nothing recorded"));
+    assert_string_equal(slurp(target), "not ebb's\n");
+    assert_int_equal(stat(target, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644); /* not made 0600 */
+    /* a dangling link is not followed to create its target either */
+    char dangling[512];
+    path_in_tmp(dangling, sizeof dangling, "nowhere.tsv");
+    unlink(path);
+    assert_int_equal(symlink(dangling, path), 0);
+    assert_int_equal(ebb_journal_append(path, &a, &d), -1);
+    assert_int_equal(lstat(dangling, &st), -1);
+}
+
+static void a_journal_of_another_user_is_not_chmodded(void **state)
+{
+    char path[512];
+    struct ebb_diags d;
+    struct stat st;
+    (void)state;
+    ebb_diags_clear(&d);
+    path_in_tmp(path, sizeof path, "journal.tsv");
+    write_file(path, EBB_JOURNAL_HEADER "\n");
+    assert_int_equal(chmod(path, 0666), 0);
+    if (geteuid() != 0 || chown(path, 65534, 65534) != 0) {
+        skip(); /* only root can give a file away */
+        return;
+    }
+    struct ebb_journal_record a = sample("box", MAY_FIRST_0830, 3, 2);
+    assert_int_equal(ebb_journal_append(path, &a, &d), 0);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0666);
+}
+
+/* In a child: a file size limit just past the journal's size (SIGXFSZ ignored, so the
+ * write comes back short as on a full disk), then one append. Exits 0 when it was
+ * refused with a warning. */
+static int append_with_room(const char *path, off_t room)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 10;
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit lim = {(rlim_t)(st.st_size + room), (rlim_t)(st.st_size + room)};
+    if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+        return 11;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    struct ebb_journal_record a = sample("a-long-exercise-name-to-fill-the-line", 0, 3, 2);
+    if (ebb_journal_append(path, &a, &d) != -1 || d.count != 1 ||
+        !strstr(d.items[0].message, "the disk is full; nothing recorded"))
+        return 12;
+    return 0;
+}
+
+static void a_short_write_leaves_no_torn_fragment(void **state)
+{
+    char path[512];
+    struct ebb_diags d;
+    struct ebb_journal j = {0};
+    (void)state;
+    ebb_diags_clear(&d);
+    path_in_tmp(path, sizeof path, "journal.tsv");
+    struct ebb_journal_record a = sample("box", MAY_FIRST_0830, 3, 2);
+    assert_int_equal(ebb_journal_append(path, &a, &d), 0);
+    char before[4096];
+    snprintf(before, sizeof before, "%s", slurp(path));
+    for (off_t room = 0; room <= 39; room += 13) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0)
+            _exit(append_with_room(path, room));
+        int status = 0;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+        assert_string_equal(slurp(path), before); /* nothing of the record stayed */
+    }
+    /* and the next append, with room, is read back without a warning */
+    assert_int_equal(ebb_journal_append(path, &a, &d), 0);
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_journal_read(path, &j, &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal((int)j.count, 2);
+    ebb_journal_free(&j);
+}
+
 enum { WRITERS = 4, RECORDS_EACH = 150 };
 
 static void concurrent_appends_leave_whole_lines(void **state)
@@ -385,6 +489,16 @@ static void times_are_written_with_their_offset_and_read_back(void **state)
     assert_int_equal(ebb_journal_parse_time("2023-02-29T10:00:00Z", 20, &s, &off), -1);
     assert_int_equal(ebb_journal_parse_time("2024-05-01 08:30:00Z", 20, &s, &off), -1);
     assert_int_equal(ebb_journal_parse_time("2024-05-01T24:00:00Z", 20, &s, &off), -1);
+    /* parsing accepts the offsets formatting writes, -18:00 to +18:00, and no more, so a
+     * record read is always written back whole (the journal fuzzer found -18:30) */
+    assert_int_equal(ebb_journal_parse_time("2024-05-01T08:30:00-18:30", 25, &s, &off), -1);
+    assert_int_equal(ebb_journal_parse_time("2024-05-01T08:30:00+18:01", 25, &s, &off), -1);
+    assert_int_equal(ebb_journal_parse_time("2024-05-01T08:30:00+18:00", 25, &s, &off), 0);
+    assert_int_equal(ebb_journal_format_time(s, off, buf, sizeof buf), 25);
+    assert_string_equal(buf, "2024-05-01T08:30:00+18:00");
+    assert_int_equal(ebb_journal_parse_time("2024-05-01T08:30:00-18:00", 25, &s, &off), 0);
+    assert_int_equal(ebb_journal_format_time(s, off, buf, sizeof buf), 25);
+    assert_string_equal(buf, "2024-05-01T08:30:00-18:00");
     /* before 1970 and far ahead round-trip too */
     for (int64_t t = -2000000000LL; t < 4000000000LL; t += 86399 * 37) {
         assert_int_equal(ebb_journal_format_time(t, 5 * 3600 + 45 * 60, buf, sizeof buf), 25);
@@ -529,6 +643,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_journal_whose_folder_is_a_file_records_nothing, make_tmp,
                                         remove_tmp),
         cmocka_unit_test_setup_teardown(the_journal_is_0600_in_a_0700_folder, make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(a_journal_that_is_a_symlink_is_not_written_through,
+                                        make_tmp, remove_tmp),
+        cmocka_unit_test_setup_teardown(a_journal_of_another_user_is_not_chmodded, make_tmp,
+                                        remove_tmp),
+        cmocka_unit_test_setup_teardown(a_short_write_leaves_no_torn_fragment, make_tmp,
+                                        remove_tmp),
         cmocka_unit_test_setup_teardown(concurrent_appends_leave_whole_lines, make_tmp, remove_tmp),
         cmocka_unit_test(text_in_the_exercise_is_escaped_and_read_back),
         cmocka_unit_test(invalid_records_are_refused),

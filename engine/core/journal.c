@@ -121,7 +121,8 @@ int ebb_journal_parse_time(const char *t, size_t len, int64_t *start_s, int *off
         sign = t[19] == '-' ? -1 : 1;
         if (read_digits(t + 20, 2, &oh) || t[22] != ':' || read_digits(t + 23, 2, &om))
             return -1;
-        if (oh > 18 || om > 59)
+        /* the range ebb_journal_format_time writes: -18:00 to +18:00 */
+        if (om > 59 || oh * 60 + om > 18 * 60)
             return -1;
     }
     if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 || mi > 59 || s > 59)
@@ -530,7 +531,32 @@ static const char *open_reason(int err)
         return "the journal path is a folder";
     if (err == ENOTDIR || err == EEXIST)
         return "a part of its folder is a file";
+    if (err == ELOOP)
+        return "it is a symbolic link (ebb writes only a file of its own)";
     return strerror(err);
+}
+
+/* One write of the whole buffer, so concurrent appends stay whole lines. A short write
+ * (the disk filled up, a file size limit) is cut off again, so no torn fragment stays
+ * behind a "nothing recorded"; when another ebb appended meanwhile, its line comes after
+ * ours and ours is ended with the newline it lacks instead. Returns 0, or -1 with the
+ * reason in *why. */
+static int write_whole(int fd, const char *buf, size_t len, const char **why)
+{
+    ssize_t w;
+    do
+        w = write(fd, buf, len);
+    while (w < 0 && errno == EINTR);
+    if (w == (ssize_t)len)
+        return 0;
+    *why = w < 0 && errno != ENOSPC && errno != EFBIG ? strerror(errno) : "the disk is full";
+    if (w <= 0)
+        return -1;
+    off_t end = lseek(fd, 0, SEEK_CUR); /* just past our fragment (O_APPEND) */
+    struct stat st;
+    if (end >= w && fstat(fd, &st) == 0 && st.st_size == end)
+        (void)ftruncate(fd, end - w);
+    return -1;
 }
 
 int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
@@ -544,7 +570,8 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
     if (!path || !path[0])
         return refuse(diags, "journal", "no journal path");
     (void)ebb_dirs_make_parent(path, 0700); /* if it fails, so does the open below */
-    int flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK; /* read: its last byte */
+    /* read: its last byte; never through a symbolic link; never waiting on a FIFO */
+    int flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW;
     int fd = open(path, flags | O_CREAT | O_EXCL, 0600);
     bool created = fd >= 0;
     if (fd < 0 && errno == EEXIST)
@@ -555,8 +582,9 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
         close(fd);
         return refuse(diags, path, "it is not a regular file");
     }
-    if ((st.st_mode & 07777) != 0600)
-        (void)fchmod(fd, 0600); /* ours, and private: whatever made it wider */
+    /* ours, and private, whatever made it wider; a file of someone else is left alone */
+    if ((st.st_mode & 07777) != 0600 && st.st_uid == geteuid())
+        (void)fchmod(fd, 0600);
     if (st.st_size == 0)
         put(buf, sizeof buf, &at, "%s\n", EBB_JOURNAL_HEADER);
     else if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
@@ -567,17 +595,13 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
         return refuse(diags, path, "the record is not valid");
     }
     at += (size_t)n;
-    ssize_t w;
-    do
-        w = write(fd, buf, at); /* one write: concurrent appends stay whole lines */
-    while (w < 0 && errno == EINTR);
-    int err = errno;
-    if (w != (ssize_t)at) {
+    const char *why = NULL;
+    if (write_whole(fd, buf, at, &why) != 0) {
         close(fd);
-        return refuse(diags, path, w < 0 ? strerror(err) : "the disk is full");
+        return refuse(diags, path, why);
     }
     if (fsync(fd) != 0) {
-        err = errno;
+        int err = errno;
         close(fd);
         ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0, "the session may not be saved: %s",
                       strerror(err));
