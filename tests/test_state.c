@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -297,6 +299,188 @@ static void the_choice_table_rejects_bad_ids_and_reuses_entries(void **state)
     assert_int_equal(st.choice_count, 1);
 }
 
+static void include_in_the_state_file_is_refused_before_parsing(void **state)
+{
+    struct fixture *f = *state;
+    static struct ebb_state st;
+    struct ebb_diags d;
+    char fifo[600];
+    snprintf(fifo, sizeof fifo, "%s/fifo", f->dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    char text[1400];
+    /* a FIFO with no writer would block libconfig's open for ever */
+    snprintf(text, sizeof text,
+             "version = 1;\n# @include in a comment is only text\n@include \"%s\"\n"
+             "audio = { volume = 30; mute = false; };\n",
+             fifo);
+    write_text(f->path, text);
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, f->path, &d), -1);
+    assert_int_equal(d.warnings, 1);
+    assert_int_equal(d.items[0].line, 3);
+    assert_non_null(strstr(d.items[0].message, "@include is not supported"));
+    assert_int_equal(st.volume_percent, -1);
+    write_text(f->path, "version = 1;\n@include \"/etc/passwd\"\n");
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, f->path, &d), -1);
+    assert_non_null(strstr(d.items[0].message, "@include is not supported"));
+    /* the same words in a comment or a string are not an include */
+    write_text(f->path, "version = 1;\n# @include \"x\"\naudio = { volume = 30; };\n"
+                        "exercises = ( { id = \"box\"; note = \"@include\"; pace = 1.2; } );\n");
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, f->path, &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(st.volume_percent, 30);
+}
+
+static void a_state_file_that_is_a_symlink_or_a_fifo_is_not_read(void **state)
+{
+    struct fixture *f = *state;
+    static struct ebb_state st;
+    struct ebb_diags d;
+    char elsewhere[600];
+    snprintf(elsewhere, sizeof elsewhere, "%s/elsewhere.cfg", f->dir);
+    write_text(elsewhere, "version = 1;\naudio = { volume = 30; mute = false; };\n");
+    write_text(f->path, "");
+    unlink(f->path);
+    assert_int_equal(symlink(elsewhere, f->path), 0);
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, f->path, &d), -1);
+    assert_int_equal(d.warnings, 1);
+    assert_non_null(strstr(d.items[0].message, "symbolic link"));
+    assert_int_equal(st.volume_percent, -1);
+    /* saving replaces the link with a file of ebb's own; the target is untouched */
+    st.volume_percent = 55;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_save(&st, f->path, &d), 0);
+    struct stat sb;
+    assert_int_equal(lstat(f->path, &sb), 0);
+    assert_true(S_ISREG(sb.st_mode));
+    assert_int_equal(ebb_state_load(&st, elsewhere, &d), 0);
+    assert_int_equal(st.volume_percent, 30);
+    /* a FIFO in its place: a warning at once, nothing waits for a writer */
+    unlink(f->path);
+    assert_int_equal(mkfifo(f->path, 0600), 0);
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, f->path, &d), -1);
+    assert_non_null(strstr(d.items[0].message, "not a regular file"));
+}
+
+static void a_symlinked_state_folder_target_is_not_chmodded(void **state)
+{
+    struct fixture *f = *state;
+    static struct ebb_state st;
+    struct ebb_diags d;
+    struct stat sb;
+    char target[600], link_path[600];
+    snprintf(target, sizeof target, "%s/shared", f->dir);
+    snprintf(link_path, sizeof link_path, "%s/ebb", f->dir);
+    assert_int_equal(mkdir(target, 0755), 0);
+    assert_int_equal(chmod(target, 0755), 0);
+    assert_int_equal(symlink(target, link_path), 0);
+    ebb_state_init(&st);
+    st.volume_percent = 40;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_save(&st, f->path, &d), 0);
+    assert_int_equal(stat(target, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0755);
+    /* the file itself is written (through the folder the person chose), 0600 */
+    assert_int_equal(stat(f->path, &sb), 0);
+    assert_int_equal(sb.st_mode & 07777, 0600);
+}
+
+static struct ebb_state load_or_fail(const char *path)
+{
+    static struct ebb_state st;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_load(&st, path, &d), 0);
+    assert_int_equal(d.count, 0);
+    return st;
+}
+
+static void two_ebbs_at_once_keep_each_others_changes(void **state)
+{
+    struct fixture *f = *state;
+    static struct ebb_state first, first_base, second, second_base, now;
+    struct ebb_diags d;
+    write_text(f->path, "version = 1;\naudio = { volume = 80; mute = false; };\n"
+                        "exercises = ( { id = \"box\"; cycles = 8; minutes = 0.0; pace = 1.0; },"
+                        " { id = \"sigh\"; cycles = 3; minutes = 0.0; pace = 1.0; } );\n");
+    /* both start from the same file */
+    first = first_base = load_or_fail(f->path);
+    second = second_base = load_or_fail(f->path);
+    /* the first makes box slower and the window full screen, and leaves */
+    ebb_state_choice_for(&first, "box")->pace = 1.3;
+    first.fullscreen = 1;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_save_changes(&first_base, &first, f->path, &d), 0);
+    /* the second, still open, changes the volume, sigh's length and a new exercise */
+    second.volume_percent = 35;
+    ebb_state_choice_for(&second, "sigh")->cycles = 5;
+    ebb_state_choice_for(&second, "coherent")->minutes = 10;
+    second.window_width = 900;
+    second.window_height = 600;
+    assert_int_equal(ebb_state_save_changes(&second_base, &second, f->path, &d), 0);
+    assert_int_equal(d.count, 0);
+    now = load_or_fail(f->path);
+    assert_int_equal(now.fullscreen, 1);               /* the first's */
+    assert_true(ebb_state_find(&now, "box")->pace == 1.3); /* the first's */
+    assert_int_equal(ebb_state_find(&now, "box")->cycles, 8);
+    assert_int_equal(now.volume_percent, 35); /* the second's */
+    assert_int_equal(now.mute, 0);
+    assert_int_equal(ebb_state_find(&now, "sigh")->cycles, 5);
+    assert_true(ebb_state_find(&now, "sigh")->pace == 1.0);
+    assert_true(ebb_state_find(&now, "coherent")->minutes == 10);
+    assert_int_equal(now.window_width, 900);
+    assert_int_equal(now.window_height, 600);
+    /* a key both changed: the later save wins */
+    first_base = first;
+    first.volume_percent = 60;
+    assert_int_equal(ebb_state_save_changes(&first_base, &first, f->path, &d), 0);
+    now = load_or_fail(f->path);
+    assert_int_equal(now.volume_percent, 60);
+    assert_int_equal(ebb_state_find(&now, "sigh")->cycles, 5);
+}
+
+/* Holds the state folder's lock while a child saves its change and this process writes
+ * the file as another ebb would: the child must wait, read what was written, and keep
+ * it. */
+static void a_save_waits_for_another_ebbs_save_in_progress(void **state)
+{
+    struct fixture *f = *state;
+    static struct ebb_state base, mine, other;
+    struct ebb_diags d;
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/ebb", f->dir);
+    write_text(f->path, "version = 1;\n");
+    int lock = open(dir, O_RDONLY | O_DIRECTORY);
+    assert_true(lock >= 0);
+    assert_int_equal(flock(lock, LOCK_EX), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        ebb_state_init(&base);
+        mine = base;
+        ebb_state_choice_for(&mine, "box")->pace = 1.5;
+        ebb_diags_clear(&d);
+        _exit(ebb_state_save_changes(&base, &mine, f->path, &d) == 0 ? 0 : 1);
+    }
+    struct timespec ts = {0, 300 * 1000 * 1000}; /* the child reaches its lock */
+    nanosleep(&ts, NULL);
+    ebb_state_init(&other);
+    other.volume_percent = 25;
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_state_save(&other, f->path, &d), 0);
+    close(lock);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    other = load_or_fail(f->path);
+    assert_int_equal(other.volume_percent, 25);
+    assert_true(ebb_state_find(&other, "box")->pace == 1.5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +500,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(values_out_of_range_are_dropped_one_by_one, setup,
                                         teardown),
         cmocka_unit_test(the_choice_table_rejects_bad_ids_and_reuses_entries),
+        cmocka_unit_test_setup_teardown(include_in_the_state_file_is_refused_before_parsing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_state_file_that_is_a_symlink_or_a_fifo_is_not_read,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_symlinked_state_folder_target_is_not_chmodded, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(two_ebbs_at_once_keep_each_others_changes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_save_waits_for_another_ebbs_save_in_progress, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dirs.h"
@@ -111,32 +113,39 @@ static void read_choices(struct ebb_state *st, const config_t *cfg)
     }
 }
 
-/* Reads the whole file into a NUL-terminated buffer; NULL with a reason. */
+/* Reads the whole file into a NUL-terminated buffer; NULL with a reason. Opened without
+ * following a symbolic link and without waiting (a FIFO), then checked to be a regular
+ * file of a sane size before a byte is read. */
 static char *slurp(const char *path, const char **why)
 {
     struct stat sb;
-    FILE *f = NULL;
     char *buf = NULL;
-    if (stat(path, &sb) != 0) {
-        *why = strerror(errno);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) {
+        *why = errno == ELOOP ? "it is a symbolic link" : strerror(errno);
         return NULL;
     }
-    if (!S_ISREG(sb.st_mode)) {
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         *why = "not a regular file";
+        close(fd);
         return NULL;
     }
     if (sb.st_size > EBB_STATE_BYTES_MAX) {
         *why = "too large";
-        return NULL;
-    }
-    f = fopen(path, "rb");
-    if (!f) {
-        *why = strerror(errno);
+        close(fd);
         return NULL;
     }
     buf = malloc((size_t)sb.st_size + 1);
-    size_t n = buf ? fread(buf, 1, (size_t)sb.st_size, f) : 0;
-    fclose(f);
+    size_t n = 0;
+    while (buf && n < (size_t)sb.st_size) {
+        ssize_t r = read(fd, buf + n, (size_t)sb.st_size - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
     if (!buf) {
         *why = "out of memory";
         return NULL;
@@ -158,12 +167,20 @@ int ebb_state_load(struct ebb_state *st, const char *path, struct ebb_diags *dia
     int version = 0;
 
     ebb_state_init(st);
-    if (stat(path, &sb) != 0 && errno == ENOENT)
+    if (lstat(path, &sb) != 0 && errno == ENOENT)
         return 1;
     char *text = slurp(path, &why);
     if (!text) {
         ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
                       "cannot read the state file (%s); using defaults", why);
+        return -1;
+    }
+    /* libconfig would open what an @include names (a FIFO would block the start) */
+    int inc = ebb_config_include_line(text, strlen(text));
+    if (inc > 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, inc,
+                      "@include is not supported in the state file; using defaults");
+        free(text);
         return -1;
     }
     config_init(&cfg);
@@ -248,7 +265,9 @@ static int write_all(FILE *f, const struct ebb_state *st)
 }
 
 /* Narrows the state's own folder (the one holding `path`) to 0700 when it is wider:
- * it may have been made by hand or by an older ebb. Its parents are left alone. */
+ * it may have been made by hand or by an older ebb. Only a real folder of this user is
+ * changed: a symbolic link in its place points at something that is not ebb's (the
+ * link's target is left as it is), and its parents are left alone too. */
 static void narrow_folder(const char *path)
 {
     char dir[EBB_STATE_PATH_MAX];
@@ -258,9 +277,14 @@ static void narrow_folder(const char *path)
     if (!slash || slash == dir)
         return;
     *slash = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
     struct stat sb;
-    if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & 07777) != 0700)
-        chmod(dir, 0700);
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == geteuid() &&
+        (sb.st_mode & 07777) != 0700)
+        fchmod(fd, 0700);
+    close(fd);
 }
 
 /* True when `name` is `base` followed by "." and mkstemp's six letters or digits. */
@@ -325,16 +349,15 @@ static void sync_folder(const char *path)
     }
 }
 
-int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
+/* The temporary file, fsync and rename, into a folder that exists. */
+static int write_state(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
 {
     char tmp[EBB_STATE_PATH_MAX + 16];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp ||
-        ebb_dirs_make_parent(path, 0700) != 0) {
-        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot create its folder: %s",
-                      strerror(errno));
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s",
+                      strerror(ENAMETOOLONG));
         return -1;
     }
-    narrow_folder(path);
     int fd = mkstemp(tmp); /* mode 0600 */
     if (fd < 0) {
         ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: %s", strerror(errno));
@@ -365,4 +388,116 @@ int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diag
     }
     sync_folder(path);
     return 0;
+}
+
+/* Makes the folder (0700) when missing and narrows it when wider. */
+static int make_folder(const char *path, struct ebb_diags *diags)
+{
+    if (ebb_dirs_make_parent(path, 0700) != 0) {
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot create its folder: %s",
+                      strerror(errno));
+        return -1;
+    }
+    narrow_folder(path);
+    return 0;
+}
+
+int ebb_state_save(const struct ebb_state *st, const char *path, struct ebb_diags *diags)
+{
+    if (make_folder(path, diags) != 0)
+        return -1;
+    return write_state(st, path, diags);
+}
+
+/* Takes the state folder's lock (flock on the folder itself, so no lock file is left
+ * beside state.cfg). Returns the descriptor to close, or -1 when it could not be had in
+ * EBB_STATE_LOCK_WAIT_MS: another ebb writes for a few milliseconds at most, and leaving
+ * must never hang on a stuck one. */
+static int lock_folder(const char *path)
+{
+    char dir[EBB_STATE_PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return -1;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return -1;
+    if (slash == dir)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    for (int waited_ms = 0;; waited_ms += 5) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return fd;
+        if ((errno != EWOULDBLOCK && errno != EINTR) || waited_ms >= EBB_STATE_LOCK_WAIT_MS)
+            break;
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    close(fd);
+    return -1;
+}
+
+/* Copies onto `disk` every key that `mine` changed from `base`. A window size is one
+ * key (width and height together), and so is an exercise's length (cycles or minutes). */
+static void merge_changes(struct ebb_state *disk, const struct ebb_state *base,
+                          const struct ebb_state *mine)
+{
+    if (mine->window_width != base->window_width || mine->window_height != base->window_height) {
+        disk->window_width = mine->window_width;
+        disk->window_height = mine->window_height;
+    }
+    if (mine->fullscreen != base->fullscreen)
+        disk->fullscreen = mine->fullscreen;
+    if (mine->volume_percent != base->volume_percent)
+        disk->volume_percent = mine->volume_percent;
+    if (mine->mute != base->mute)
+        disk->mute = mine->mute;
+    static const struct ebb_state_choice none = {{0}, 0, 0.0, 0.0};
+    for (int i = 0; i < mine->choice_count; i++) {
+        const struct ebb_state_choice *c = &mine->choices[i];
+        const struct ebb_state_choice *b = ebb_state_find(base, c->id);
+        if (!b)
+            b = &none;
+        bool length = c->cycles != b->cycles || c->minutes != b->minutes;
+        bool pace = c->pace != b->pace;
+        struct ebb_state_choice *d = length || pace ? ebb_state_choice_for(disk, c->id) : NULL;
+        if (!d)
+            continue;
+        if (length) {
+            d->cycles = c->cycles;
+            d->minutes = c->minutes;
+        }
+        if (pace)
+            d->pace = c->pace;
+    }
+}
+
+int ebb_state_save_changes(const struct ebb_state *base, const struct ebb_state *mine,
+                           const char *path, struct ebb_diags *diags)
+{
+    if (make_folder(path, diags) != 0)
+        return -1;
+    struct ebb_state *disk = malloc(sizeof *disk);
+    struct ebb_diags *quiet = malloc(sizeof *quiet);
+    if (!disk || !quiet) {
+        free(disk);
+        free(quiet);
+        ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0, "cannot write: out of memory");
+        return -1;
+    }
+    int lock = lock_folder(path); /* without it, the merge still keeps most of both */
+    ebb_diags_clear(quiet);
+    /* a file damaged meanwhile was reported at start or is another's: start afresh */
+    if (ebb_state_load(disk, path, quiet) < 0)
+        ebb_state_init(disk);
+    merge_changes(disk, base, mine);
+    int status = write_state(disk, path, diags);
+    if (lock >= 0)
+        close(lock); /* releases the flock */
+    free(disk);
+    free(quiet);
+    return status;
 }

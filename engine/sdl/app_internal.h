@@ -45,6 +45,7 @@ struct app {
     float scale_x, scale_y; /* window coordinates -> output pixels */
 
     struct ebb_state state;
+    struct ebb_state state_loaded; /* as read at start: what differs is ours to save */
     char state_path[EBB_STATE_PATH_MAX];
     bool state_dirty;
     struct ebb_audio *audio;

@@ -50,6 +50,7 @@ static int start_up(struct app *a)
     SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER); /* no gamepads is fine */
     launch_state_path(a->state_path, sizeof a->state_path);
     launch_state_load(&a->state, a->state_path);
+    a->state_loaded = a->state;
     struct window_req req;
     apply_state(a, &req);
     if (window_open(&a->win, &req, err, sizeof err) != 0) {
@@ -91,7 +92,8 @@ static void shut_down(struct app *a)
     if (a->state_dirty && a->state_path[0]) {
         struct ebb_diags d;
         ebb_diags_clear(&d);
-        ebb_state_save(&a->state, a->state_path, &d);
+        /* only what this window changed: another ebb's changes since stay */
+        ebb_state_save_changes(&a->state_loaded, &a->state, a->state_path, &d);
         launch_print(&d);
     }
     sound_close(a->audio); /* first: the callback stops reading plans and exercises */
