@@ -8,6 +8,7 @@
 #include "app_internal.h"
 #include "benchhook.h"
 #include "damage.h"
+#include "quit_signals.h"
 #include "sound.h"
 
 #define APP_STILL_TEST_MS 100   /* a test's keys, or a session between states */
@@ -48,6 +49,7 @@ static int start_up(struct app *a)
         return 1;
     }
     SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER); /* no gamepads is fine */
+    quit_signals_follow_term(); /* SIGHUP, SIGQUIT: as SIGTERM, the session recorded */
     launch_state_path(a->state_path, sizeof a->state_path);
     launch_state_load(&a->state, a->state_path);
     a->state_loaded = a->state;
@@ -108,6 +110,7 @@ static void shut_down(struct app *a)
             SDL_GameControllerClose(a->pads[i]);
     testhook_log(&a->hook, "exit %d", a->status);
     testhook_deinit(&a->hook);
+    quit_signals_restore();
     SDL_Quit();
 }
 

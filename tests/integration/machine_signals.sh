@@ -11,7 +11,7 @@
 set +e +o pipefail # the checks below read exit statuses themselves
 pid=
 trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-DEFAULT_SIGNALS="env --default-signal=INT"
+DEFAULT_SIGNALS="env --default-signal=INT,QUIT"
 $DEFAULT_SIGNALS true 2>/dev/null || { set -m; DEFAULT_SIGNALS=; }
 
 # wait_for LOG PATTERN: polls (up to 10 s) until a line of LOG matches PATTERN.
@@ -32,7 +32,7 @@ interrupt() {
     shift 4
     local log=$T/$label.log status i t0
     rm -f "$log"
-    # A non-interactive shell starts background jobs with SIGINT ignored, and SDL keeps
+    # A non-interactive shell starts background jobs with SIGINT and SIGQUIT ignored, and SDL keeps
     # an ignored signal ignored: give ebb the default disposition a terminal gives it.
     EBB_TEST_LOG=$log EBB_TEST_KEYS=$keys $DEFAULT_SIGNALS "$EBB" "$@" >"$T/out" 2>"$T/err" &
     pid=$!
@@ -72,6 +72,15 @@ interrupt session-term TERM "$SESSION" "" --no-checkin box
 interrupt session-int INT "$SESSION" "" --no-checkin box
 interrupt grounding-term TERM "$SESSION" "" --no-checkin five-senses
 interrupt paused-term TERM '^state paused' "0.5:Space" --no-checkin box
+# SIGHUP (the terminal closed) and SIGQUIT end a session as SIGTERM does: it is recorded
+# as left early, not killed with nothing recorded
+for sig in TERM HUP QUIT; do
+    rm -f "$XDG_STATE_HOME/ebb/journal.tsv"
+    interrupt "session-${sig,,}-recorded" "$sig" "$SESSION" "" --no-checkin box
+    grep -qP '\tbox\t.*\tleft-early\t' "$XDG_STATE_HOME/ebb/journal.tsv" ||
+        fail "SIG$sig: the session was not recorded as left early"
+done
+interrupt picker-hup HUP '^present [0-9]+ picker' ""
 interrupt picker-term TERM '^present [0-9]+ picker' "" 
 interrupt picker-int INT '^present [0-9]+ picker' ""
 # a session started from the picker, its choices changed (written to state.cfg on exit)
