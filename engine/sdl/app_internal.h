@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "awake.h"
 #include "clock.h"
 #include "input.h"
 #include "journal_hook.h"
@@ -77,6 +78,7 @@ struct app {
     bool quit;
     int status;
 
+    struct awake awake; /* the screen kept awake while a session runs */
     struct testhook hook;
     struct journal_flow flow; /* check-in, journal, history (journal_hook.h) */
     SDL_GameController *pads[APP_PADS_MAX];

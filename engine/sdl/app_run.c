@@ -8,6 +8,7 @@
 #include "app_internal.h"
 #include "benchhook.h"
 #include "damage.h"
+#include "platform.h"
 #include "quit_signals.h"
 #include "sound.h"
 
@@ -44,10 +45,11 @@ static void apply_state(struct app *a, struct window_req *req)
 static int start_up(struct app *a)
 {
     char err[512];
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "ebb: cannot open the display: %s\n", SDL_GetError());
+    if (platform_video_init(err, sizeof err) != 0) {
+        fprintf(stderr, "ebb: cannot open the display: %s\n", err);
         return 1;
     }
+    testhook_log(&a->hook, "video %s", SDL_GetCurrentVideoDriver());
     SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER); /* no gamepads is fine */
     quit_signals_follow_term(); /* SIGHUP, SIGQUIT: as SIGTERM, the session recorded */
     launch_state_path(a->state_path, sizeof a->state_path);
@@ -66,6 +68,7 @@ static int start_up(struct app *a)
     }
     a->sc.ren = a->win.ren;
     a->sc.text = a->text;
+    awake_init(&a->awake, a->win.win);
     if (theme_find(a->opt->theme, &a->sc.th) != 0)
         fprintf(stderr, "ebb: warning: no theme \"%s\" (there are %s); using dark\n",
                 a->opt->theme, theme_names());
@@ -98,6 +101,7 @@ static void shut_down(struct app *a)
         ebb_state_save_changes(&a->state_loaded, &a->state, a->state_path, &d);
         launch_print(&d);
     }
+    awake_release(&a->awake, &a->hook);
     sound_close(a->audio); /* first: the callback stops reading plans and exercises */
     journal_flow_quit(a); /* a session still open is recorded as left early */
     ebb_session_free(a->session);
@@ -252,6 +256,17 @@ static int still_wait_ms(const struct app *a)
     return ebb_session_waiting(a->session) ? APP_STILL_IDLE_MS : APP_STILL_TEST_MS;
 }
 
+/* The screen stays awake while a session runs (and for a while of a pause), never on
+ * the picker, a check-in or the end screen (awake.h). */
+static void keep_awake(struct app *a)
+{
+    bool shown = a->screen == SCREEN_SESSION && a->session && !a->quit && !a->fading;
+    enum ebb_session_state st = a->last_state;
+    awake_update(&a->awake, shown,
+                 st == EBB_SESSION_RUNNING || st == EBB_SESSION_TRANSITION,
+                 st == EBB_SESSION_PAUSED, a->now_us, &a->hook);
+}
+
 static void after_fade(struct app *a)
 {
     if (!a->fading || a->now_us - a->fade_start_us < APP_FADE_US)
@@ -323,6 +338,7 @@ static void loop(struct app *a)
         tick(a);
         app_reload(a);
         after_fade(a);
+        keep_awake(a);
         expire(a, 0);
         bool now_moving = moving(a);
         r = (struct redraw_in){a->visible, a->dirty, now_moving || was_moving, transient(a)};

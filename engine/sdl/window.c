@@ -1,6 +1,7 @@
 /* window: renderer choice and pacing. GL that is itself software (llvmpipe under Xvfb)
  * is slower than SDL's software renderer writing straight into the X framebuffer, so
- * that case uses the framebuffer (SDL_FRAMEBUFFER_ACCELERATION=0). */
+ * that case uses the framebuffer (SDL_FRAMEBUFFER_ACCELERATION=0). Wayland always
+ * uses GL (see window_open). */
 #include "window.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "platform.h"
 #include "render.h"
 
 #define GL_RENDERER_ID 0x1F01 /* glGetString(GL_RENDERER) */
@@ -48,7 +50,8 @@ static bool no_gpu(void)
 #endif
 }
 
-static SDL_Window *make_window(const struct window_req *req)
+/* gl: made for GL from the start (on Wayland SDL would otherwise make it again) */
+static SDL_Window *make_window(const struct window_req *req, bool gl)
 {
     int display = req->display, count = SDL_GetNumVideoDisplays();
     if (display < 0 || display >= count) {
@@ -61,6 +64,8 @@ static SDL_Window *make_window(const struct window_req *req)
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
     if (req->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (gl)
+        flags |= SDL_WINDOW_OPENGL;
     return SDL_CreateWindow("ebb", (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display),
                             (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), req->width,
                             req->height, flags);
@@ -72,11 +77,16 @@ int window_open(struct window *w, const struct window_req *req, char *err, size_
     const char *force = SDL_getenv("EBB_RENDERER");
     const char *driver = SDL_GetCurrentVideoDriver();
     bool forced_gl = force && strcmp(force, "accelerated") == 0;
+    /* Wayland has no framebuffer of its own to draw into: SDL's software renderer would
+     * go through a GL texture anyway, at the window's size in points, so a scale-2
+     * output would show it upscaled. GL draws at the output's pixels, even as llvmpipe. */
+    bool wayland = platform_is_wayland();
     bool software = (force && strcmp(force, "software") == 0) ||
-                    (driver && strcmp(driver, "dummy") == 0) || (!forced_gl && no_gpu());
-    if (software)
+                    (driver && strcmp(driver, "dummy") == 0) ||
+                    (!forced_gl && !wayland && no_gpu());
+    if (software && !wayland)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    w->win = make_window(req);
+    w->win = make_window(req, wayland && !software);
     if (!w->win) {
         snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
         return -1;
@@ -85,12 +95,12 @@ int window_open(struct window *w, const struct window_req *req, char *err, size_
         w->ren = SDL_CreateRenderer(w->win, -1,
                                     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         bool forced = force && strcmp(force, "accelerated") == 0;
-        if (w->ren && !forced && gl_is_software(w->ren)) {
+        if (w->ren && !forced && !wayland && gl_is_software(w->ren)) {
             SDL_DestroyRenderer(w->ren);
             w->ren = NULL;
             SDL_DestroyWindow(w->win);
             SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-            w->win = make_window(req);
+            w->win = make_window(req, false);
         }
     }
     if (w->win && !w->ren) {

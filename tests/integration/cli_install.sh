@@ -9,7 +9,7 @@ PREFIX=$T/prefix
 cmake --install "$BUILD" --prefix "$PREFIX" >"$T/install.log" 2>&1 \
     || { cat "$T/install.log"; fail "cmake --install"; }
 for f in bin/ebb share/ebb/exercises/box.cfg share/ebb/exercises/gentle-start.cfg \
-         share/applications/ebb.desktop share/metainfo/io.github.ebb.Ebb.metainfo.xml \
+         share/applications/io.github.ebb.Ebb.desktop share/metainfo/io.github.ebb.Ebb.metainfo.xml \
          share/icons/hicolor/scalable/apps/io.github.ebb.Ebb.svg \
          share/man/man1/ebb.1 share/man/man5/ebb-script.5 \
          share/doc/ebb/script-format.md share/doc/ebb/audio.md share/doc/ebb/settings.md; do
@@ -33,11 +33,20 @@ grep -q '^box  .*  built-in  ' "$T/list" || { cat "$T/list"; fail "installed --l
 mv "$PREFIX" "$T/moved"
 "$T/moved/bin/ebb" --list | grep -q '^gentle-start  ' || fail "a moved prefix lost its exercises"
 
+# The window's app id (Wayland app_id, X11 WM_CLASS) names the .desktop file, so the
+# desktop shows ebb's name and icon for its window.
+id=$(sed -n 's/^#define PLATFORM_APP_ID "\(.*\)"$/\1/p' "$SRC/engine/sdl/platform.h")
+[ -n "$id" ] || fail "no PLATFORM_APP_ID in engine/sdl/platform.h"
+[ -e "$T/moved/share/applications/$id.desktop" ] || fail "no $id.desktop installed"
+grep -qx "StartupWMClass=$id" "$SRC/assets/$id.desktop" || fail "StartupWMClass is not $id"
+grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" \
+    "$SRC/assets/io.github.ebb.Ebb.metainfo.xml" || fail "the metainfo does not launch $id.desktop"
+
 if command -v appstreamcli >/dev/null 2>&1; then
     appstreamcli validate --no-net "$SRC/assets/io.github.ebb.Ebb.metainfo.xml" >"$T/as.log" 2>&1 \
         || { cat "$T/as.log"; fail "appstreamcli validate"; }
 fi
 if command -v desktop-file-validate >/dev/null 2>&1; then
-    desktop-file-validate "$SRC/assets/ebb.desktop" || fail "desktop-file-validate"
+    desktop-file-validate "$SRC/assets/io.github.ebb.Ebb.desktop" || fail "desktop-file-validate"
 fi
 echo "cli_install: ok"
