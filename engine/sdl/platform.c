@@ -39,10 +39,19 @@ int platform_video_init(char *err, size_t err_size)
             return 0;
         SDL_ResetHint(SDL_HINT_VIDEODRIVER); /* then X11, XWayland included */
     }
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0)
-        return 0;
-    snprintf(err, err_size, "%s", SDL_GetError());
-    return -1;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(err, err_size, "%s", SDL_GetError());
+        return -1;
+    }
+    /* SDL's last resort draws where nobody sees it: only when asked for by name */
+    const char *got = SDL_GetCurrentVideoDriver();
+    if (!(named && named[0]) && got &&
+        (strcmp(got, "offscreen") == 0 || strcmp(got, "dummy") == 0)) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        snprintf(err, err_size, "neither Wayland ($WAYLAND_DISPLAY) nor X11 ($DISPLAY) is there");
+        return -1;
+    }
+    return 0;
 }
 
 bool platform_is_wayland(void)

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# ebb on Wayland, natively, under a headless sway: SDL's wayland driver is chosen by
+# itself, the window's app id is io.github.ebb.Ebb (the .desktop file's name), the
+# picker and a session are drawn (grim's screenshots of the output), and Q and Escape
+# leave. How long leaving took (from the key sent to the process gone, the fade
+# included) is printed; only past a gross 1 s does the test fail.
+. "$(dirname "$0")/common.bash"
+. "$(dirname "$0")/wayland.bash"
+PNGCMP=$BUILD/tests/pngcmp
+wl_start 2
+
+ebb_bg --no-checkin
+wl_wait_log '^present [0-9]+ picker'
+grep -qx "video wayland" "$T/log" || { cat "$T/log" "$T/ebb.err"; fail "not on the wayland driver"; }
+[ "$(wl_view app_id)" = io.github.ebb.Ebb ] || fail "app id is $(wl_view app_id)"
+[ "$(wl_view shell)" = xdg_shell ] || fail "shell is $(wl_view shell), not xdg_shell"
+
+grim "$T/picker.png" || fail "grim"
+n=$("$PNGCMP" colours "$T/picker.png")
+[ "$n" -gt 50 ] || fail "the picker's picture has $n colours: nothing drawn?"
+
+wl_key Return
+wl_wait_log '^present [0-9]+ session'
+sleep 0.5
+grim "$T/session.png" || fail "grim"
+read -r w h diff < <("$PNGCMP" same "$T/picker.png" "$T/session.png" 16)
+[ "$w"x"$h" = 1280x720 ] || fail "the output is ${w}x$h"
+[ "$diff" -gt 20000 ] || fail "the session looks like the picker ($diff pixels differ)"
+
+wl_key Escape
+wl_wait_log '^screen picker' 20 2 # the second one: back from the session
+
+t0=$(now_ms)
+wl_key q
+t0=$(( t0 + 300 )) # wtype waits 300 ms before the key
+wl_wait_exit 10 || fail "ebb exited with status $?"
+echo "Q left in $(( $(now_ms) - t0 )) ms"
+[ $(( $(now_ms) - t0 )) -le 1000 ] || fail "Q took more than 1 s to leave"
+grep -q '^exit 0' "$T/log" || fail "no clean exit"
+
+# started with an exercise, Escape leaves
+rm -f "$T/log"
+ebb_bg --no-checkin box
+wl_wait_log '^present [0-9]+ session'
+t0=$(now_ms)
+wl_key Escape
+t0=$(( t0 + 300 ))
+wl_wait_exit 10 || fail "ebb exited with status $?"
+ms=$(( $(now_ms) - t0 ))
+echo "Escape left in $ms ms"
+[ "$ms" -le 1000 ] || fail "Escape took more than 1 s to leave"
+echo ok
