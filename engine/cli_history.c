@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dirs.h"
 #include "journal.h"
 
 #define HISTORY_SHOWN 20 /* sessions listed by --history; the summary counts them all */
@@ -21,10 +22,11 @@
 
 static int journal_path(char *buf, size_t size)
 {
-    if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), getenv("HOME"), buf, size) == 0)
+    if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), ebb_dirs_home(getenv("HOME")), buf,
+                                 size) == 0)
         return 0;
-    fprintf(stderr, "ebb: error: cannot find the journal: neither XDG_STATE_HOME nor HOME is "
-                    "set\n");
+    fprintf(stderr, "ebb: error: cannot find the journal: neither XDG_STATE_HOME nor a usable "
+                    "HOME is set\n");
     return -1;
 }
 

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "dirs.h"
 #include "library.h"
 #include "options.h"
 #include "script.h"
@@ -556,7 +557,7 @@ static void read_env(struct where *w)
     memset(w, 0, sizeof *w);
     w->search.xdg_config_home = getenv("XDG_CONFIG_HOME");
     w->search.xdg_data_dirs = getenv("XDG_DATA_DIRS");
-    w->search.home = getenv("HOME");
+    w->search.home = ebb_dirs_home(getenv("HOME")); /* NULL unless absolute and there */
 
     char dir[PATH_BYTES], share[PATH_BYTES + 32];
     exe_dir(dir, sizeof dir);
@@ -580,6 +581,17 @@ static void read_env(struct where *w)
         snprintf(w->settings, sizeof w->settings, "%s/ebb/ebb.cfg", cfg);
     else if (w->search.home && w->search.home[0])
         snprintf(w->settings, sizeof w->settings, "%s/.config/ebb/ebb.cfg", w->search.home);
+}
+
+/* One line for each value of the environment that is ignored (docs/settings.md). */
+static void check_env(void)
+{
+    struct ebb_dirs_env env = {getenv("HOME"), getenv("XDG_CONFIG_HOME"),
+                               getenv("XDG_STATE_HOME"), getenv("XDG_DATA_DIRS")};
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    ebb_dirs_check_env(&env, &d);
+    ebb_cli_print_diags(&d);
 }
 
 /* The settings file fills what the command line did not say. */
@@ -694,6 +706,7 @@ int main(int argc, char **argv)
     static struct where w; /* large; static keeps it off the stack */
     static struct ebb_settings s;
     read_env(&w);
+    check_env();
     ebb_settings_init(&s);
     switch (c.verb) {
     case VERB_CHECK:

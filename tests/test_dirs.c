@@ -58,6 +58,71 @@ static void a_state_file_with_no_home_or_no_room_is_refused(void **state)
     assert_int_equal(ebb_dirs_state_file("", "", "state.cfg", buf, sizeof buf), -1);
     assert_int_equal(ebb_dirs_state_file(NULL, NULL, "state.cfg", buf, sizeof buf), -1);
     assert_int_equal(ebb_dirs_state_file("/a/long/folder", NULL, "state.cfg", buf, sizeof buf), -1);
+    /* a relative HOME would put the state under the current folder */
+    assert_int_equal(ebb_dirs_state_file(NULL, "home", "state.cfg", buf, sizeof buf), -1);
+}
+
+static void home_is_used_only_when_absolute_and_there(void **state)
+{
+    char *dir = *state, file[300];
+    assert_ptr_equal(ebb_dirs_home(dir), dir);
+    assert_null(ebb_dirs_home(NULL));
+    assert_null(ebb_dirs_home(""));
+    assert_null(ebb_dirs_home("relative/home"));
+    snprintf(file, sizeof file, "%s/missing", dir);
+    assert_null(ebb_dirs_home(file));
+    snprintf(file, sizeof file, "%s/a-file", dir);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_null(ebb_dirs_home(file));
+}
+
+/* The messages of one environment, joined by newlines. */
+static const char *check(const char *home, const char *config, const char *state_home,
+                         const char *data, int *count)
+{
+    static char all[4096];
+    struct ebb_dirs_env env = {home, config, state_home, data};
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    ebb_dirs_check_env(&env, &d);
+    all[0] = '\0';
+    for (int i = 0; i < d.count; i++) {
+        assert_int_equal(d.items[i].severity, EBB_SEVERITY_WARNING);
+        assert_string_equal(d.items[i].file, "ebb");
+        strncat(all, d.items[i].message, sizeof all - strlen(all) - 2);
+        strcat(all, "\n");
+    }
+    *count = d.count;
+    return all;
+}
+
+static void the_environment_gets_one_line_for_each_value_ignored(void **state)
+{
+    char *dir = *state, missing[300];
+    int n;
+    snprintf(missing, sizeof missing, "%s/missing", dir);
+    check(dir, NULL, NULL, NULL, &n);
+    assert_int_equal(n, 0);
+    check(NULL, "/c", "/s", NULL, &n); /* HOME is not needed then */
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(check(NULL, NULL, NULL, NULL, &n), "HOME is not set"));
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(check("", "/c", NULL, NULL, &n), "nothing is remembered"));
+    assert_null(strstr(check("", "/c", NULL, NULL, &n), "ebb.cfg"));
+    assert_non_null(strstr(check("rel", NULL, NULL, NULL, &n), "HOME=\"rel\" is not an absolute"));
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(check(missing, NULL, NULL, NULL, &n), "does not create it"));
+    assert_int_equal(n, 1);
+    const char *all = check(dir, "cfg", "st", "/usr/share:data::/x", &n);
+    assert_int_equal(n, 3);
+    assert_non_null(strstr(all, "XDG_CONFIG_HOME=\"cfg\" is not an absolute path"));
+    assert_non_null(strstr(all, "XDG_STATE_HOME=\"st\" is not an absolute path"));
+    assert_non_null(strstr(all, "XDG_DATA_DIRS holds \"data\""));
+    /* relative XDG values and no HOME: both said */
+    check(NULL, "cfg", "/s", NULL, &n);
+    assert_int_equal(n, 2);
 }
 
 static void make_creates_every_missing_folder_with_the_mode(void **state)
@@ -127,6 +192,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_state_file_is_under_xdg_state_home_else_under_home),
         cmocka_unit_test(a_state_file_with_no_home_or_no_room_is_refused),
+        cmocka_unit_test_setup_teardown(home_is_used_only_when_absolute_and_there, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(the_environment_gets_one_line_for_each_value_ignored,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(make_creates_every_missing_folder_with_the_mode, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(make_leaves_existing_folders_as_they_are, setup, teardown),

@@ -2,6 +2,7 @@
 #include "dirs.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,11 +15,86 @@ int ebb_dirs_state_file(const char *xdg_state_home, const char *home, const char
     int n;
     if (xdg_state_home && xdg_state_home[0] == '/')
         n = snprintf(buf, size, "%s/ebb/%s", xdg_state_home, name);
-    else if (home && home[0])
+    else if (home && home[0] == '/')
         n = snprintf(buf, size, "%s/.local/state/ebb/%s", home, name);
     else
         return -1;
     return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
+const char *ebb_dirs_home(const char *home)
+{
+    struct stat st;
+    if (!home || home[0] != '/' || stat(home, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    return home;
+}
+
+static bool absolute(const char *v)
+{
+    return v && v[0] == '/';
+}
+
+static bool set(const char *v)
+{
+    return v && v[0];
+}
+
+/* The first entry of a colon-separated list that is not an absolute path, or NULL. */
+static const char *relative_entry(const char *list, char *buf, size_t size)
+{
+    for (const char *p = list; p && *p;) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        if (n > 0 && p[0] != '/') {
+            snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), p);
+            return buf;
+        }
+        p += n + (colon ? 1 : 0);
+    }
+    return NULL;
+}
+
+void ebb_dirs_check_env(const struct ebb_dirs_env *env, struct ebb_diags *diags)
+{
+    static const char *const names[2] = {"XDG_CONFIG_HOME", "XDG_STATE_HOME"};
+    const char *values[2] = {env->xdg_config_home, env->xdg_state_home};
+    for (int i = 0; i < 2; i++)
+        if (set(values[i]) && !absolute(values[i]))
+            ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                          "%s=\"%s\" is not an absolute path: ignored, as the XDG Base "
+                          "Directory spec asks",
+                          names[i], values[i]);
+    char entry[256];
+    if (set(env->xdg_data_dirs) && relative_entry(env->xdg_data_dirs, entry, sizeof entry))
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                      "XDG_DATA_DIRS holds \"%s\", not an absolute path: that entry is "
+                      "ignored, as the XDG Base Directory spec asks",
+                      entry);
+    bool config = !absolute(env->xdg_config_home), state = !absolute(env->xdg_state_home);
+    if ((!config && !state) || ebb_dirs_home(env->home))
+        return;
+    const char *lost = config && state ? "no ebb.cfg or exercises of your own are read, and "
+                                         "nothing is remembered or recorded in the journal"
+                       : config        ? "no ebb.cfg or exercises of your own are read"
+                                       : "nothing is remembered or recorded in the journal";
+    const char *set_what = config && state ? "XDG_CONFIG_HOME and XDG_STATE_HOME"
+                           : config        ? "XDG_CONFIG_HOME"
+                                           : "XDG_STATE_HOME";
+    struct stat st;
+    if (!set(env->home))
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                      "HOME is not set: %s (set HOME, or %s)", lost, set_what);
+    else if (!absolute(env->home))
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                      "HOME=\"%s\" is not an absolute path: ignored, so %s", env->home, lost);
+    else if (stat(env->home, &st) != 0)
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                      "HOME=%s cannot be used (%s): %s; ebb does not create it", env->home,
+                      strerror(errno), lost);
+    else
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, "ebb", 0,
+                      "HOME=%s is not a folder: %s", env->home, lost);
 }
 
 /* Makes every folder of buf (written into, restored), the last one included. */

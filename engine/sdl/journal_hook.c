@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "dirs.h"
 #include "sound.h"
 
 /* ---- the record ---- */
@@ -59,8 +60,8 @@ static void ready(struct app *a)
     const char *bench = getenv("EBB_BENCH");
     f->record_on = !a->opt->screenshot && !(bench && bench[0]);
     f->checkin_on = f->record_on && !a->opt->no_checkin;
-    if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), getenv("HOME"), f->path,
-                                 sizeof f->path) != 0)
+    if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), ebb_dirs_home(getenv("HOME")),
+                                 f->path, sizeof f->path) != 0)
         f->path[0] = '\0';
 }
 

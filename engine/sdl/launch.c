@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dirs.h"
+
 void launch_print(const struct ebb_diags *d)
 {
     char line[EBB_DIAG_FILE_MAX + EBB_DIAG_MESSAGE_MAX + 32];
@@ -64,7 +66,7 @@ void launch_free(struct launch *l)
 
 int launch_state_path(char *buf, size_t size)
 {
-    return ebb_state_path(getenv("XDG_STATE_HOME"), getenv("HOME"), buf, size);
+    return ebb_state_path(getenv("XDG_STATE_HOME"), ebb_dirs_home(getenv("HOME")), buf, size);
 }
 
 void launch_state_load(struct ebb_state *st, const char *path)
