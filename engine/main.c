@@ -673,10 +673,18 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
         free(d);
         return 1;
     }
-    if (c->opt.default_exercise && !ebb_library_find(&lib, c->opt.default_exercise))
-        ebb_diags_add(d, EBB_SEVERITY_WARNING, w->settings, 0,
-                      "default_exercise: no exercise \"%s\"; `ebb --list` shows the ids",
+    const struct ebb_library_entry *def =
+        c->opt.default_exercise ? ebb_library_find(&lib, c->opt.default_exercise) : NULL;
+    if (c->opt.default_exercise && !def)
+        ebb_diags_add(d, EBB_SEVERITY_WARNING, w->settings, s->default_exercise_line,
+                      "default_exercise: no exercise \"%s\"; `ebb --list` shows the ids; the "
+                      "picker selects the first",
                       c->opt.default_exercise);
+    else if (def && !def->ex)
+        ebb_diags_add(d, EBB_SEVERITY_WARNING, w->settings, s->default_exercise_line,
+                      "default_exercise: \"%s\" has errors (`ebb --check %s` shows them); the "
+                      "picker selects the first",
+                      c->opt.default_exercise, def->path);
     ebb_cli_print_diags(d);
     free(d);
     int status = 0;

@@ -66,6 +66,7 @@ static void every_setting_written_is_read(void **state)
     assert_true(s.checkin.given);
     assert_false(s.checkin.value);
     assert_string_equal(s.default_exercise, "long-exhale");
+    assert_int_equal(s.default_exercise_line, 9); /* for the warning when it is unknown */
 }
 
 static void a_written_false_is_told_apart_from_an_unwritten_key(void **state)

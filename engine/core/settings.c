@@ -200,6 +200,8 @@ static void read_key(struct ebb_settings *s, const config_setting_t *v, const ch
     case KEY_DEFAULT_EXERCISE:
         read_string(s->default_exercise, sizeof s->default_exercise, v, file, d, ebb_id_valid,
                     "an exercise id (a-z, 0-9 and -, as `ebb --list` shows)");
+        if (s->default_exercise[0])
+            s->default_exercise_line = (int)config_setting_source_line(v);
         return;
     default:
         break;

@@ -38,6 +38,26 @@ export_box
 grep -q '	phase	hold	' "$T/out/timeline.tsv" || fail "a broken settings file still applied"
 grep -q "^$CFG:[0-9]*: warning: .*ignored" "$T/err" || { cat "$T/err"; fail "syntax warning"; }
 
+# A UTF-8 byte order mark at the start and "@include" in a comment: the file is read.
+printf '\xef\xbb\xbf# never @include other files\nno_holds = true;\n' >"$CFG"
+export_box
+grep -q '	phase	hold	' "$T/out/timeline.tsv" && fail "a settings file with a BOM or a commented @include was ignored"
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "a BOM or a commented @include gave warnings"; }
+
+# An unknown or broken default_exercise: one warning with its line; the picker opens.
+printf 'volume = 40;\ndefault_exercise = "nosuch";\n' >"$CFG"
+EBB_TEST_LOG=$T/picker.log EBB_TEST_KEYS="0.3:Escape" timeout 60 "$EBB" 2>"$T/err" || fail "the picker did not open"
+grep -q '^screen picker' "$T/picker.log" || fail "no picker"
+[ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^$CFG:2: warning: default_exercise: no exercise \"nosuch\"" "$T/err" ||
+    { cat "$T/err"; fail "unknown default_exercise: expected one line with its line number"; }
+mkdir -p "$XDG_CONFIG_HOME/ebb/exercises"
+printf 'version = 1;\nexercise = { id = "zq-broken"; };\n' >"$XDG_CONFIG_HOME/ebb/exercises/zq-broken.cfg"
+printf 'default_exercise = "zq-broken";\n' >"$CFG"
+EBB_TEST_KEYS="0.3:Escape" timeout 60 "$EBB" 2>"$T/err" || fail "the picker did not open"
+grep -q "^$CFG:1: warning: default_exercise: \"zq-broken\" has errors" "$T/err" ||
+    { cat "$T/err"; fail "broken default_exercise: no warning"; }
+rm -rf "$XDG_CONFIG_HOME/ebb/exercises"
+
 # The verbs that only read scripts never read the settings.
 printf 'volume = 500;\n' >"$CFG"
 "$EBB" --list >/dev/null 2>"$T/err" || fail "--list"
