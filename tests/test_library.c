@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "library.h"
@@ -501,6 +503,42 @@ static void every_built_in_loads_and_lasts_as_long_as_it_says(void **state)
     }
 }
 
+/* A folder that is there but cannot be opened is said, not left to vanish. Root opens
+ * anything, so the failure is made without permissions: no file descriptor is left for
+ * opendir (in a child, whose limit dies with it). */
+static void a_folder_that_cannot_be_opened_gets_a_warning(void **state)
+{
+    struct fixture *f = *state;
+    breathing(f->user, "mine", "Mine", 4.0, 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct ebb_library lib;
+        struct ebb_diags d;
+        ebb_diags_clear(&d);
+        int top = dup(0); /* the lowest free descriptor: allow none past it */
+        struct rlimit lim = {(rlim_t)top, (rlim_t)top};
+        close(top);
+        if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
+            _exit(10);
+        int rc = ebb_library_load(&lib, &f->env, &d);
+        bool said = false;
+        for (int i = 0; i < d.count; i++)
+            said |= strcmp(d.items[i].file, f->user) == 0 &&
+                    strstr(d.items[i].message, "cannot read this folder of exercises (") != NULL;
+        ebb_library_free(&lib);
+        _exit(rc == 0 && said ? 0 : 11);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    /* with descriptors, the same folder is read quietly */
+    load(f);
+    must_find(f, "mine");
+    assert_false(has_message(&f->diags, EBB_SEVERITY_WARNING, "cannot read this folder"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +568,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             timed_grounding_adds_steps_and_taps_while_manual_is_self_paced, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_folder_that_cannot_be_opened_gets_a_warning, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(every_built_in_loads_and_lasts_as_long_as_it_says, setup,
                                         teardown),
     };

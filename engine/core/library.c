@@ -115,13 +115,14 @@ static bool wanted(const char *name)
 }
 
 /* The *.cfg names of a folder, sorted so that loading does not depend on the order
- * readdir happens to give. Returns the count (0 on any failure); free each and *out. */
+ * readdir happens to give. Returns the count (0 when memory runs out), or -1 with errno
+ * when the folder cannot be opened; free each and *out. */
 static int list_names(const char *dir, char ***out)
 {
     *out = NULL;
     DIR *d = opendir(dir);
     if (!d)
-        return 0;
+        return -1;
     char **names = NULL;
     int count = 0, cap = 0;
     struct dirent *e;
@@ -381,6 +382,22 @@ static void resolve_all(struct ebb_library *lib)
     }
 }
 
+static void say_unreadable(const char *dir, int err, struct ebb_diags *diags)
+{
+    ebb_diags_add(diags, EBB_SEVERITY_WARNING, dir, 0,
+                  "cannot read this folder of exercises (%s); its exercises are not listed",
+                  strerror(err));
+}
+
+/* A folder of the search path that is missing (or a file) is quietly not there; one
+ * that is there but cannot be looked at (no permission) is said, not left to vanish. */
+static void unreadable(const char *dir, struct ebb_diags *diags)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 && (errno == EACCES || errno == EPERM))
+        say_unreadable(dir, errno, diags);
+}
+
 int ebb_library_load(struct ebb_library *lib, const struct ebb_search_env *env,
                      struct ebb_diags *diags)
 {
@@ -391,10 +408,16 @@ int ebb_library_load(struct ebb_library *lib, const struct ebb_search_env *env,
         return -1;
     int cap = 0, status = 0;
     for (int i = 0; i < lib->dir_count && status == 0; i++) {
-        if (!lib->dirs[i].exists)
+        if (!lib->dirs[i].exists) {
+            unreadable(lib->dirs[i].path, diags);
             continue;
+        }
         char **names;
         int n = list_names(lib->dirs[i].path, &names);
+        if (n < 0) {
+            say_unreadable(lib->dirs[i].path, errno, diags);
+            continue;
+        }
         for (int k = 0; k < n; k++) {
             if (status == 0)
                 status = load_file(lib, &cap, lib->dirs[i].path, names[k], lib->dirs[i].source,
