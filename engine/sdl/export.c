@@ -6,11 +6,13 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dirs.h"
 #include "launch.h"
@@ -107,6 +109,8 @@ static int plan(struct run *r, uint64_t press_us)
     return ended ? 0 : -1;
 }
 
+/* Writes timeline.tsv; on any failure (a full disk) nothing is left of it, errno says
+ * why, and the caller says so: never an empty or cut timeline that looks whole. */
 static int write_tsv(const struct run *r, const char *path)
 {
     FILE *f = fopen(path, "w");
@@ -125,8 +129,102 @@ static int write_tsv(const struct run *r, const char *path)
                 ebb_side_name(ev->side), text);
     }
     int bad = ferror(f);
-    bad |= fclose(f) != 0;
-    return bad ? -1 : 0;
+    int err = bad ? errno : 0;
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+        err = err ? err : errno;
+        bad = 1;
+    }
+    if (fclose(f) != 0) {
+        err = err ? err : errno;
+        bad = 1;
+    }
+    if (!bad)
+        return 0;
+    unlink(path);
+    errno = err ? err : EIO;
+    return -1;
+}
+
+/* A PNG written through our own descriptor: IMG_SavePNG ignores a failed write and
+ * leaves an empty or cut frame behind a success. */
+struct png_out {
+    int fd;
+    int err; /* the first write error, or 0 */
+};
+
+static size_t SDLCALL png_write(SDL_RWops *rw, const void *p, size_t size, size_t num)
+{
+    struct png_out *o = rw->hidden.unknown.data1;
+    const char *b = p;
+    size_t left = size * num;
+    while (left > 0 && !o->err) {
+        ssize_t w = write(o->fd, b, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            o->err = w < 0 ? errno : ENOSPC;
+        else {
+            b += w;
+            left -= (size_t)w;
+        }
+    }
+    return o->err ? 0 : num;
+}
+
+static Sint64 SDLCALL png_seek(SDL_RWops *rw, Sint64 offset, int whence)
+{
+    struct png_out *o = rw->hidden.unknown.data1;
+    int how = whence == RW_SEEK_SET ? SEEK_SET : whence == RW_SEEK_CUR ? SEEK_CUR : SEEK_END;
+    return (Sint64)lseek(o->fd, (off_t)offset, how);
+}
+
+static Sint64 SDLCALL png_size(SDL_RWops *rw)
+{
+    struct png_out *o = rw->hidden.unknown.data1;
+    struct stat sb;
+    return fstat(o->fd, &sb) == 0 ? (Sint64)sb.st_size : -1;
+}
+
+static size_t SDLCALL png_read(SDL_RWops *rw, void *p, size_t size, size_t num)
+{
+    (void)rw;
+    (void)p;
+    (void)size;
+    (void)num;
+    return 0;
+}
+
+static int SDLCALL png_close(SDL_RWops *rw)
+{
+    (void)rw;
+    return 0;
+}
+
+/* Saves one frame. Returns 0, or -1 with the reason in why (the partial file removed). */
+static int save_png(SDL_Surface *surf, const char *path, char *why, size_t size)
+{
+    struct png_out o = {open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), 0};
+    if (o.fd < 0) {
+        snprintf(why, size, "%s", strerror(errno));
+        return -1;
+    }
+    SDL_RWops rw;
+    memset(&rw, 0, sizeof rw);
+    rw.size = png_size;
+    rw.seek = png_seek;
+    rw.read = png_read;
+    rw.write = png_write;
+    rw.close = png_close;
+    rw.type = SDL_RWOPS_UNKNOWN;
+    rw.hidden.unknown.data1 = &o;
+    int rc = IMG_SavePNG_RW(surf, &rw, 0);
+    if (close(o.fd) != 0 && !o.err)
+        o.err = errno;
+    if (rc == 0 && !o.err)
+        return 0;
+    snprintf(why, size, "%s", o.err ? strerror(o.err) : IMG_GetError());
+    unlink(path);
+    return -1;
 }
 
 /* The frames wanted: all (NULL) or a sorted list from --at. */
@@ -207,10 +305,9 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
         scene_session(&sc, &v, ebb_session_timeline(s));
         SDL_RenderFlush(ren);
         snprintf(path, sizeof path, "%s/frame-%06d.png", dir, i);
-        errno = 0;
-        if (IMG_SavePNG(surf, path) != 0) {
-            fprintf(stderr, "ebb: %s: cannot write: %s\n", path,
-                    errno ? strerror(errno) : IMG_GetError());
+        char why[256];
+        if (save_png(surf, path, why, sizeof why) != 0) {
+            fprintf(stderr, "ebb: %s: cannot write: %s\n", path, why);
             status = 1;
             break;
         }
