@@ -310,6 +310,13 @@ static void a_journal_that_is_a_symlink_is_not_written_through(void **state)
     assert_string_equal(slurp(target), "not ebb's\n");
     assert_int_equal(stat(target, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0644); /* not made 0600 */
+    /* nor read through */
+    struct ebb_journal j = {0};
+    write_file(target, EBB_JOURNAL_HEADER "\n2024-05-01T08:30:00+02:00\tbox\t1.0\t1.0\tcompleted\t\t\n");
+    ebb_diags_clear(&d);
+    assert_int_equal(ebb_journal_read(path, &j, &d), -1);
+    assert_int_equal((int)j.count, 0);
+    assert_non_null(strstr(d.items[0].message, "symbolic link"));
     /* a dangling link is not followed to create its target either */
     char dangling[512];
     path_in_tmp(dangling, sizeof dangling, "nowhere.tsv");

@@ -448,10 +448,15 @@ int ebb_journal_read(const char *path, struct ebb_journal *out, struct ebb_diags
 {
     struct stat st;
     ebb_journal_free(out);
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
+        if (errno == ELOOP) {
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, path, 0,
+                          "cannot read: it is a symbolic link (ebb reads only a file of its own)");
+            return -1;
+        }
         if (errno == ENOTDIR) {
             ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
                           "no journal: a part of its folder is a file");

@@ -102,15 +102,16 @@ void ebb_journal_set_start(struct ebb_journal_record *r, time_t when);
 void ebb_journal_record_init(struct ebb_journal_record *r);
 
 /* Appends one record to the journal at path: creates missing folders (0700) and the
- * file (0600, with the header line), makes an existing file 0600, writes the whole
- * line with one write() and fsyncs. Returns 0; or -1 with one warning in diags (the
- * path is a folder, its folder is a file, the disk is full...) and nothing recorded:
- * the caller goes on. */
+ * file (0600, with the header line), makes an existing file of this user 0600, writes
+ * the whole line with one write() and fsyncs; a short write (a full disk) is cut off
+ * again. Never through a symbolic link. Returns 0; or -1 with one warning in diags (the
+ * path is a folder or a link, its folder is a file, the disk is full...) and nothing
+ * recorded: the caller goes on. */
 int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
                        struct ebb_diags *diags);
 
 /* Reads the journal at path into out (which it first empties; the caller frees it with
- * ebb_journal_free). A missing file is an empty journal. Torn or garbled lines are
+ * ebb_journal_free). A missing file is an empty journal; a symbolic link is refused. Torn or garbled lines are
  * skipped with a warning naming the line. Returns 0; -1 with an error in diags when the
  * file exists but cannot be read (out is then empty). */
 int ebb_journal_read(const char *path, struct ebb_journal *out, struct ebb_diags *diags);
