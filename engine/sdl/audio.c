@@ -8,7 +8,6 @@
 #include "audio.h"
 
 #include <SDL.h>
-#include <SDL_mixer.h>
 
 #include <fcntl.h>
 #include <math.h>
@@ -19,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cuefile.h"
 #include "mix.h"
 #include "synth.h"
 #include "wav.h"
@@ -26,9 +26,6 @@
 #define DEVICE_FRAMES 1024                 /* ~21 ms a buffer: small, and safe on slow machines */
 #define RING 64                            /* cues waiting for the callback (a power of two) */
 #define WARNED_MAX 32                      /* sound files already reported, each once */
-#define FILE_S_MAX 30.0                    /* a cue file is cut (softly) after this long */
-#define FILE_BYTES_MAX (64L * 1024 * 1024) /* a larger cue file is refused unread */
-#define FILE_EDGE_S 0.002 /* raised-cosine edges put on a file, in case it starts hard */
 #define EXPORT_TAIL_S 4.0 /* export lets the end bell ring out */
 #define EXPORT_CHUNK 4096
 #define EXPORT_FADE_MS 500 /* the last half second of the tail fades to silence */
@@ -196,106 +193,6 @@ static size_t list_events(const void *ctx, uint64_t from, uint64_t to, struct eb
 
 /* --- sound files --- */
 
-/* Brings SDL's audio up on the dummy driver when nothing else has: decoding through
- * SDL_mixer needs an open mixer, and export must not touch a real device. */
-static bool audio_for_decoding(void)
-{
-    if (SDL_WasInit(SDL_INIT_AUDIO))
-        return false;
-    SDL_SetHintWithPriority(SDL_HINT_AUDIODRIVER, "dummy", SDL_HINT_OVERRIDE);
-    bool ok = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
-    SDL_ResetHint(SDL_HINT_AUDIODRIVER);
-    return ok;
-}
-
-/* Converts `len` bytes of audio in `spec`'s format into 48 kHz stereo floats. */
-static int convert(const SDL_AudioSpec *spec, const Uint8 *buf, Uint32 len, struct ebb_clip *clip)
-{
-    SDL_AudioStream *st =
-        SDL_NewAudioStream(spec->format, spec->channels, spec->freq, AUDIO_F32SYS, 2, EBB_MIX_RATE);
-    if (!st)
-        return -1;
-    int rc = -1;
-    if (SDL_AudioStreamPut(st, buf, (int)len) == 0 && SDL_AudioStreamFlush(st) == 0) {
-        size_t max = (size_t)(FILE_S_MAX * EBB_MIX_RATE);
-        size_t avail = (size_t)SDL_AudioStreamAvailable(st) / (2 * sizeof(float));
-        clip->frames = avail < max ? avail : max;
-        clip->channels = 2;
-        clip->data = calloc(clip->frames ? 2 * clip->frames : 1, sizeof(float));
-        if (clip->data &&
-            SDL_AudioStreamGet(st, clip->data, (int)(clip->frames * 2 * sizeof(float))) >= 0)
-            rc = clip->frames > 0 ? 0 : -1;
-    }
-    SDL_FreeAudioStream(st);
-    if (rc != 0)
-        ebb_clip_free(clip);
-    return rc;
-}
-
-static int decode_with_mixer(const char *path, struct ebb_clip *clip, char *why, size_t size)
-{
-    bool ours = audio_for_decoding();
-    int rc = -1;
-    if (Mix_OpenAudioDevice(EBB_MIX_RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) == 0) {
-        Mix_Chunk *chunk = Mix_LoadWAV(path);
-        if (chunk) {
-            SDL_AudioSpec spec = {.freq = EBB_MIX_RATE, .format = AUDIO_F32SYS, .channels = 2};
-            rc = convert(&spec, chunk->abuf, chunk->alen, clip);
-            Mix_FreeChunk(chunk);
-        }
-        if (rc != 0)
-            snprintf(why, size, "%s", SDL_GetError());
-        Mix_CloseAudio();
-    } else {
-        snprintf(why, size, "%s", SDL_GetError());
-    }
-    if (ours)
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    return rc;
-}
-
-/* Decodes a WAV, OGG or FLAC file into a clip with soft edges. Returns 0, or -1 with
- * the reason in `why`, or -2 when the file is missing, not a regular file or empty: the
- * loader has warned about those already (script_walk_cue), so nothing more is said. */
-static int decode_file(const char *path, struct ebb_clip *clip, char *why, size_t size)
-{
-    *clip = (struct ebb_clip){0};
-    SDL_AudioSpec spec;
-    Uint8 *buf = NULL;
-    Uint32 len = 0;
-    int rc;
-    /* Decided before opening: a FIFO would block the open, a huge file be read whole. */
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-        return -2;
-    if (st.st_size > FILE_BYTES_MAX) {
-        snprintf(why, size, "larger than %ld MiB", FILE_BYTES_MAX / (1024 * 1024));
-        return -1;
-    }
-    if (SDL_LoadWAV(path, &spec, &buf, &len)) { /* WAV needs no mixer */
-        rc = convert(&spec, buf, len, clip);
-        if (rc != 0)
-            snprintf(why, size, "%s", SDL_GetError());
-        SDL_FreeWAV(buf);
-    } else {
-        rc = decode_with_mixer(path, clip, why, size);
-    }
-    if (rc != 0)
-        return -1;
-    double peak = 0.0;
-    for (size_t i = 0; i < 2 * clip->frames; i++)
-        peak = fmax(peak, fabs(clip->data[i]));
-    double scale = peak > 1.0 ? 1.0 / peak : 1.0;
-    double edge = FILE_EDGE_S * EBB_MIX_RATE;
-    for (size_t i = 0; i < clip->frames; i++) {
-        double g = scale * ebb_raised_cosine((double)i / edge) *
-                   ebb_raised_cosine((double)(clip->frames - 1 - i) / edge);
-        clip->data[2 * i] = (float)(clip->data[2 * i] * g);
-        clip->data[2 * i + 1] = (float)(clip->data[2 * i + 1] * g);
-    }
-    return 0;
-}
-
 static void add_file(struct session *s, const struct ebb_cue *cue, size_t max)
 {
     if (!cue || cue->kind != EBB_CUE_FILE || !cue->file || s->file_count >= max)
@@ -306,7 +203,21 @@ static void add_file(struct session *s, const struct ebb_cue *cue, size_t max)
     s->files[s->file_count++].cue = cue;
 }
 
-/* Decodes every file cue of the session; each failure is a warning in diags. */
+/* Frees the decoded clips of `files`; a clip shared by several cues is freed once (the
+ * first cue naming its file holds it, so the loop goes backwards). */
+static void free_clips(struct ebb_mix_file *files, size_t count)
+{
+    for (size_t i = count; i-- > 0;) {
+        bool shared = false;
+        for (size_t j = 0; j < i && !shared; j++)
+            shared = files[j].clip.data && files[j].clip.data == files[i].clip.data;
+        if (!shared)
+            ebb_clip_free(&files[i].clip);
+    }
+}
+
+/* Decodes every file cue of the session, each file once however many cues name it;
+ * each failure is one warning in diags, at the first cue naming the file. */
 static void load_files(struct session *s, const struct ebb_event *events, size_t count,
                        struct ebb_diags *diags)
 {
@@ -324,12 +235,30 @@ static void load_files(struct session *s, const struct ebb_event *events, size_t
             add_file(s, events[i].cue, max);
     for (size_t i = 0; i < s->file_count; i++) {
         const struct ebb_cue *cue = s->files[i].cue;
+        size_t same = i;
+        for (size_t j = 0; j < i && same == i; j++)
+            if (strcmp(s->files[j].cue->file, cue->file) == 0)
+                same = j;
+        if (same != i) { /* decoded already (or failed already: then it stays empty) */
+            s->files[i].clip = s->files[same].clip;
+            continue;
+        }
         char why[200] = "not a sound file";
-        if (decode_file(cue->file, &s->files[i].clip, why, sizeof why) == -1)
-            ebb_diags_add(diags, EBB_SEVERITY_WARNING, ex->path ? ex->path : cue->file, cue->line,
+        bool cut = false;
+        const char *file = ex->path ? ex->path : cue->file;
+        const char *name = cue->name ? cue->name : cue->file;
+        enum ebb_cuefile_status rc = ebb_cuefile_load(cue->file, EBB_CUEFILE_S_MAX,
+                                                      &s->files[i].clip, &cut, why, sizeof why);
+        if (rc == EBB_CUEFILE_FAILED)
+            ebb_diags_add(diags, EBB_SEVERITY_WARNING, file, cue->line,
                           "cannot play sound file \"%s\" (%s); the built-in cue "
                           "plays instead",
-                          cue->name ? cue->name : cue->file, why);
+                          name, why);
+        else if (rc == EBB_CUEFILE_OK && cut)
+            ebb_diags_add(diags, EBB_SEVERITY_WARNING, file, cue->line,
+                          "sound file \"%s\" is longer than %.0f seconds; only its first %.0f "
+                          "seconds play",
+                          name, EBB_CUEFILE_S_MAX, EBB_CUEFILE_S_MAX);
     }
 }
 
@@ -337,8 +266,7 @@ static void session_free(struct session *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->file_count; i++)
-        ebb_clip_free(&s->files[i].clip);
+    free_clips(s->files, s->file_count);
     free(s->files);
     free(s);
 }
@@ -754,8 +682,7 @@ done:
     free(w);
     free(buf);
     free(m);
-    for (size_t i = 0; i < s.file_count; i++)
-        ebb_clip_free(&s.files[i].clip);
+    free_clips(s.files, s.file_count);
     free(s.files);
     ebb_synth_bank_deinit(&bank);
     return rc;
