@@ -386,8 +386,22 @@ static void flac_error(const FLAC__StreamDecoder *d, FLAC__StreamDecoderErrorSta
 {
     (void)d;
     struct flac *f = ctx;
-    if (!f->error)
-        f->error = FLAC__StreamDecoderErrorStatusString[status];
+    if (f->error)
+        return;
+    switch (status) {
+    case FLAC__STREAM_DECODER_ERROR_STATUS_LOST_SYNC:
+        f->error = "corrupt FLAC data: no frame found";
+        break;
+    case FLAC__STREAM_DECODER_ERROR_STATUS_BAD_HEADER:
+        f->error = "corrupt FLAC data: a bad frame header";
+        break;
+    case FLAC__STREAM_DECODER_ERROR_STATUS_FRAME_CRC_MISMATCH:
+        f->error = "corrupt FLAC data: a frame's checksum does not match";
+        break;
+    default:
+        f->error = "corrupt FLAC data";
+        break;
+    }
 }
 
 static void decode_flac(SDL_RWops *src, struct sink *s)
@@ -412,8 +426,7 @@ static void decode_flac(SDL_RWops *src, struct sink *s)
             break;
     }
     if (!s->started)
-        fail(s, "no FLAC sound in it (%s)",
-             f.error ? f.error : FLAC__StreamDecoderStateString[FLAC__stream_decoder_get_state(d)]);
+        fail(s, "%s", f.error ? f.error : "the FLAC file ends before its first frame of sound");
     FLAC__stream_decoder_finish(d);
     FLAC__stream_decoder_delete(d);
 }
@@ -429,9 +442,8 @@ static const char *vorbis_why(int rc)
 {
     switch (rc) {
     case OV_ENOTVORBIS:
-        return "an Ogg file holding neither Vorbis nor Opus sound";
     case OV_EBADHEADER:
-        return "a broken Vorbis header";
+        return "a broken or cut-off Vorbis header";
     case OV_EVERSION:
         return "a Vorbis version that is not known";
     default:
@@ -475,7 +487,7 @@ static void decode_vorbis(SDL_RWops *src, struct sink *s)
             break;
     }
     if (!s->started)
-        fail(s, "no Vorbis sound in it");
+        fail(s, "no Vorbis sound in it: it is cut off or corrupt");
     ov_clear(vf);
     free(vf);
 }
@@ -517,21 +529,27 @@ static void decode_opus(SDL_RWops *src, struct sink *s)
     if (!buf)
         fail(s, "not enough memory");
     if (!s->started)
-        fail(s, "no Opus sound in it");
+        fail(s, "no Opus sound in it: it is cut off or corrupt");
     free(buf);
     op_free(of);
 }
 
-/* True when an Ogg file's first packet is an Opus header. */
-static bool ogg_is_opus(SDL_RWops *src)
+enum ogg_kind { OGG_OTHER, OGG_VORBIS, OGG_OPUS };
+
+/* What an Ogg file's first packet says it holds. */
+static enum ogg_kind ogg_kind(SDL_RWops *src)
 {
     unsigned char head[300];
     size_t n = SDL_RWread(src, head, 1, sizeof head);
     SDL_RWseek(src, 0, RW_SEEK_SET);
     if (n < 27)
-        return false;
+        return OGG_OTHER;
     size_t at = 27 + head[26]; /* the page header and its segment table */
-    return at + 8 <= n && !memcmp(head + at, "OpusHead", 8);
+    if (at + 8 <= n && !memcmp(head + at, "OpusHead", 8))
+        return OGG_OPUS;
+    if (at + 7 <= n && !memcmp(head + at, "\x01vorbis", 7))
+        return OGG_VORBIS;
+    return OGG_OTHER;
 }
 
 /* --- the whole --- */
@@ -586,7 +604,17 @@ static enum ebb_cuefile_status decode(SDL_RWops *src, double max_s, struct ebb_c
     else if (got >= 4 && (!memcmp(magic, "fLaC", 4) || id3_then_flac(src, magic, got)))
         decode_flac(src, s);
     else if (got >= 4 && !memcmp(magic, "OggS", 4))
-        ogg_is_opus(src) ? decode_opus(src, s) : decode_vorbis(src, s);
+        switch (ogg_kind(src)) {
+        case OGG_OPUS:
+            decode_opus(src, s);
+            break;
+        case OGG_VORBIS:
+            decode_vorbis(src, s);
+            break;
+        default:
+            fail(s, "an Ogg file holding neither Vorbis nor Opus sound");
+            break;
+        }
     else
         fail(s, "not a WAV, Ogg or FLAC file");
     SDL_RWclose(src);
