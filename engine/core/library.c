@@ -277,6 +277,68 @@ static bool reaches(const struct ebb_library *lib, const char *from, const char 
     return false;
 }
 
+enum walk { WALK_OK, WALK_TOO_MANY, WALK_TOO_DEEP, WALK_BROKEN };
+
+/* Counts into *count (and writes into out, when not NULL) the breathing and grounding
+ * exercises that the `n` items `ids`, at nesting level `depth`, run; stops at the first
+ * limit. */
+static enum walk walk(const struct ebb_library *lib, char *const *ids, int n, int depth,
+                      const struct ebb_exercise **out, int max, int *count)
+{
+    for (int i = 0; i < n; i++) {
+        const struct ebb_library_entry *e = ebb_library_find(lib, ids[i]);
+        if (!e || !e->ex)
+            return WALK_BROKEN;
+        if (e->ex->kind == EBB_KIND_SEQUENCE) {
+            if (depth >= EBB_SEQUENCE_DEPTH_MAX)
+                return WALK_TOO_DEEP;
+            enum walk w = walk(lib, e->ex->items, e->ex->item_count, depth + 1, out, max, count);
+            if (w != WALK_OK)
+                return w;
+            continue;
+        }
+        if (*count >= EBB_SEQUENCE_ITEMS_MAX)
+            return WALK_TOO_MANY;
+        if (out && *count < max)
+            out[*count] = e->ex;
+        (*count)++;
+    }
+    return WALK_OK;
+}
+
+/* The limits of what a sequence runs, each error at the line of the item that passes
+ * one. Returns 0 or -1. */
+static int check_expansion(const struct ebb_library *lib, const struct ebb_exercise *ex,
+                           const struct ebb_exercise **out, int max, int *count,
+                           struct ebb_diags *diags)
+{
+    const char *file = ex->path ? ex->path : ex->id;
+    *count = 0;
+    for (int i = 0; i < ex->item_count; i++) {
+        enum walk w = walk(lib, &ex->items[i], 1, 1, out, max, count);
+        int line = ex->item_lines ? ex->item_lines[i] : 0;
+        const char *id = ex->items[i];
+        if (w == WALK_TOO_MANY)
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
+                          "sequence \"%s\" would run more than %d exercises in all, with those "
+                          "inside \"%s\": at most %d are allowed",
+                          ex->id, EBB_SEQUENCE_ITEMS_MAX, id, EBB_SEQUENCE_ITEMS_MAX);
+        else if (w == WALK_TOO_DEEP)
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
+                          "sequences nest more than %d levels deep inside \"%s\" through "
+                          "\"%s\": at most %d are allowed",
+                          EBB_SEQUENCE_DEPTH_MAX - 1, ex->id, id, EBB_SEQUENCE_DEPTH_MAX - 1);
+        else if (w == WALK_BROKEN)
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
+                          "exercise \"%s\" in items contains an exercise that has errors; "
+                          "`ebb --list` shows which",
+                          id);
+        if (w != WALK_OK)
+            return -1;
+    }
+    return 0;
+}
+
 int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise *ex,
                         const struct ebb_exercise **items, struct ebb_diags *diags)
 {
@@ -291,6 +353,14 @@ int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise
         const struct ebb_library_entry *e = ebb_library_find(lib, id);
         if (items)
             items[i] = NULL;
+        int before = 0; /* an id given again is checked (and reported) once */
+        while (before < i && strcmp(ex->items[before], id) != 0)
+            before++;
+        if (before < i) {
+            if (items)
+                items[i] = items[before];
+            continue;
+        }
         if (strcmp(id, ex->id) == 0) {
             ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
                           "sequence \"%s\" contains itself; remove \"%s\" from its items", ex->id,
@@ -319,7 +389,20 @@ int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise
         }
     }
     free(seen);
+    int count;
+    if (status == 0 && check_expansion(lib, ex, NULL, 0, &count, diags) != 0)
+        status = -1;
     return status;
+}
+
+int ebb_library_expand(const struct ebb_library *lib, const struct ebb_exercise *ex,
+                       const struct ebb_exercise **out, int max, int *count,
+                       struct ebb_diags *diags)
+{
+    *count = 0;
+    if (!ex || ex->kind != EBB_KIND_SEQUENCE || ebb_library_resolve(lib, ex, NULL, diags) != 0)
+        return -1;
+    return check_expansion(lib, ex, out, max, count, diags);
 }
 
 /* Sorting for --list: breathing, grounding, sequence, broken; then title; then id. */
@@ -473,13 +556,14 @@ static double length_at(const struct ebb_library *lib, const struct ebb_exercise
     case EBB_KIND_SEQUENCE: {
         if (ex->pause_s <= 0.0 || ex->item_count <= 0)
             return -1.0;
-        const struct ebb_exercise *items[EBB_ITEMS_MAX];
+        const struct ebb_exercise *items[EBB_SEQUENCE_ITEMS_MAX];
         struct ebb_diags d;
+        int n = 0;
         ebb_diags_clear(&d);
-        if (ex->item_count > EBB_ITEMS_MAX || ebb_library_resolve(lib, ex, items, &d) != 0)
+        if (ebb_library_expand(lib, ex, items, EBB_SEQUENCE_ITEMS_MAX, &n, &d) != 0 || n < 1)
             return -1.0;
-        double total = ex->pause_s * (ex->item_count - 1);
-        for (int i = 0; i < ex->item_count; i++) {
+        double total = ex->pause_s * (n - 1);
+        for (int i = 0; i < n; i++) {
             double one = length_at(lib, items[i], depth + 1);
             if (one < 0.0)
                 return -1.0;

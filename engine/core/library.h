@@ -15,6 +15,8 @@
 
 #define EBB_LIBRARY_DIRS_MAX 32   /* folders on the search path */
 #define EBB_LIBRARY_MAX 1024      /* exercises listed */
+#define EBB_SEQUENCE_DEPTH_MAX 4    /* levels of sequences inside sequences, the outer one too */
+#define EBB_SEQUENCE_ITEMS_MAX 1000 /* breathing and grounding exercises a sequence runs */
 
 enum ebb_source { EBB_SOURCE_USER, EBB_SOURCE_BUILTIN, EBB_SOURCE_COUNT };
 
@@ -67,9 +69,20 @@ const struct ebb_library_entry *ebb_library_find(const struct ebb_library *lib,
 
 /* Resolves a sequence's items against the library into items[] (borrowed pointers,
  * ex->item_count of them). Returns 0, or -1 with "FILE:LINE: error: ..." in diags for
- * an unknown id or a sequence that contains itself (directly or through another). */
+ * an unknown id, a sequence that contains itself (directly or through another), items
+ * that are sequences nested more than EBB_SEQUENCE_DEPTH_MAX levels deep, or more than
+ * EBB_SEQUENCE_ITEMS_MAX exercises to run in all. The count stops at those limits, so
+ * however the sequences multiply it costs at most about EBB_SEQUENCE_ITEMS_MAX x
+ * EBB_SEQUENCE_DEPTH_MAX steps. */
 int ebb_library_resolve(const struct ebb_library *lib, const struct ebb_exercise *ex,
                         const struct ebb_exercise **items, struct ebb_diags *diags);
+
+/* What a sequence runs: ebb_library_resolve, then its breathing and grounding exercises
+ * in order, each item that is a sequence opened in place, into out[] (borrowed
+ * pointers, room for max; *count of them). Returns 0, or -1 with the errors in diags. */
+int ebb_library_expand(const struct ebb_library *lib, const struct ebb_exercise *ex,
+                       const struct ebb_exercise **out, int max, int *count,
+                       struct ebb_diags *diags);
 
 /* The length of an exercise at its own settings, including prepare, in seconds;
  * -1 when it is self-paced (manual grounding steps, a sequence that waits). */

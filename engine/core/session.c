@@ -467,19 +467,20 @@ static void advance(struct ebb_session *s, uint64_t now_us)
 /* ---- the public interface ---- */
 
 static int check_items(const struct ebb_exercise *ex, const struct ebb_exercise *const *items,
-                       struct ebb_diags *diags)
+                       int count, struct ebb_diags *diags)
 {
     const char *file = ex->path ? ex->path : ex->id;
     if (ex->kind != EBB_KIND_SEQUENCE)
         return 0;
-    if (!items || ex->item_count < 1) {
+    if (!items || count < 1) {
         ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, 0,
                       "the sequence \"%s\" has no resolved items to run", ex->id);
         return -1;
     }
-    for (int i = 0; i < ex->item_count; i++) {
+    for (int i = 0; i < count; i++) {
         if (!items[i] || items[i]->kind == EBB_KIND_SEQUENCE) {
-            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, ex->item_lines ? ex->item_lines[i] : 0,
+            int line = ex->item_lines && i < ex->item_count ? ex->item_lines[i] : 0;
+            ebb_diags_add(diags, EBB_SEVERITY_ERROR, file, line,
                           "item %d of the sequence \"%s\" must be a breathing or grounding "
                           "exercise, not %s",
                           i + 1, ex->id, items[i] ? "another sequence" : "missing");
@@ -509,14 +510,22 @@ struct ebb_session *ebb_session_new(const struct ebb_exercise *ex,
                                     const struct ebb_timeline_options *opt, uint64_t now_us,
                                     struct ebb_diags *diags)
 {
-    if (!ex || check_items(ex, items, diags) != 0)
+    return ebb_session_new_items(ex, items, ex ? ex->item_count : 0, opt, now_us, diags);
+}
+
+struct ebb_session *ebb_session_new_items(const struct ebb_exercise *ex,
+                                          const struct ebb_exercise *const *items,
+                                          int item_count, const struct ebb_timeline_options *opt,
+                                          uint64_t now_us, struct ebb_diags *diags)
+{
+    if (!ex || check_items(ex, items, item_count, diags) != 0)
         return NULL;
     struct ebb_session *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->ex = ex;
     s->items = ex->kind == EBB_KIND_SEQUENCE ? items : NULL;
-    s->item_count = s->items ? ex->item_count : 1;
+    s->item_count = s->items ? item_count : 1;
     s->plans = calloc((size_t)s->item_count, sizeof *s->plans);
     s->has_plan = calloc((size_t)s->item_count, sizeof *s->has_plan);
     if (!s->plans || !s->has_plan) {

@@ -93,6 +93,14 @@ struct ebb_session *ebb_session_new(const struct ebb_exercise *ex,
                                     const struct ebb_timeline_options *opt, uint64_t now_us,
                                     struct ebb_diags *diags);
 
+/* ebb_session_new for a sequence whose items are `item_count` exercises, none of them a
+ * sequence (what ebb_library_expand gives: nested sequences opened in place; the outer
+ * sequence's pause comes between every two). */
+struct ebb_session *ebb_session_new_items(const struct ebb_exercise *ex,
+                                          const struct ebb_exercise *const *items,
+                                          int item_count, const struct ebb_timeline_options *opt,
+                                          uint64_t now_us, struct ebb_diags *diags);
+
 /* Accepts NULL. */
 void ebb_session_free(struct ebb_session *s);
 

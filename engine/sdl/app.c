@@ -62,8 +62,8 @@ int app_start_session(struct app *a, const char *name)
     struct ebb_diags d;
     ebb_diags_clear(&d);
     launch_timeline_options(a->opt, &a->state, a->launch.ex, &topt);
-    a->session = ebb_session_new(a->launch.ex, a->launch.has_items ? a->launch.items : NULL,
-                                 &topt, a->now_us, &d);
+    a->session = ebb_session_new_items(a->launch.ex, a->launch.has_items ? a->launch.items : NULL,
+                                       a->launch.item_count, &topt, a->now_us, &d);
     launch_print(&d);
     if (!a->session) {
         app_notice(a, "“%s” cannot be started: see the terminal", keep);

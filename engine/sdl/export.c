@@ -68,7 +68,7 @@ static void step_to(struct ebb_session *s, uint64_t from, uint64_t t, uint64_t p
 static struct ebb_session *start(struct run *r, struct ebb_diags *d)
 {
     const struct ebb_exercise *const *items = r->launch.has_items ? r->launch.items : NULL;
-    return ebb_session_new(r->launch.ex, items, &r->topt, 0, d);
+    return ebb_session_new_items(r->launch.ex, items, r->launch.item_count, &r->topt, 0, d);
 }
 
 /* Pass 1: every event and the end, with nothing drawn. */

@@ -41,7 +41,8 @@ int launch_resolve(const char *name, const struct ebb_library *lib, struct launc
         out->ex = e ? e->ex : NULL;
     }
     if (out->ex && out->ex->kind == EBB_KIND_SEQUENCE) {
-        if (ebb_library_resolve(lib, out->ex, out->items, d) == 0)
+        if (ebb_library_expand(lib, out->ex, out->items, EBB_SEQUENCE_ITEMS_MAX,
+                               &out->item_count, d) == 0)
             out->has_items = true;
         else
             out->ex = NULL;

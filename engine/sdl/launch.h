@@ -14,7 +14,9 @@
 struct launch {
     struct ebb_exercise *owned;     /* loaded from a FILE.cfg; freed by launch_free */
     const struct ebb_exercise *ex;  /* what runs: `owned` or the library's */
-    const struct ebb_exercise *items[EBB_ITEMS_MAX]; /* a sequence's items, borrowed */
+    /* a sequence's exercises, borrowed: its items, with nested sequences opened */
+    const struct ebb_exercise *items[EBB_SEQUENCE_ITEMS_MAX];
+    int item_count;
     bool has_items;
 };
 

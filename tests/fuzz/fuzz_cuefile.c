@@ -13,7 +13,7 @@
 #include "mix.h"
 #include "synth.h"
 
-#define FUZZ_CAP_S 1.0  /* a shorter cap than a session's keeps each run quick */
+#define FUZZ_CAP_S 0.2 /* a shorter cap than a session's keeps each run quick */
 #define RENDER 1024
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
