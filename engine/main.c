@@ -81,6 +81,8 @@ enum {
     OPT_FULLSCREEN,
     OPT_DISPLAY,
     OPT_NO_CHECKIN,
+    OPT_VOICE,
+    OPT_NO_VOICE,
     OPT_EXPORT,
     OPT_FPS,
     OPT_SIZE,
@@ -114,6 +116,8 @@ static const struct option long_options[] = {
     {"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
     {"display", required_argument, NULL, OPT_DISPLAY},
     {"no-checkin", no_argument, NULL, OPT_NO_CHECKIN},
+    {"voice", no_argument, NULL, OPT_VOICE},
+    {"no-voice", no_argument, NULL, OPT_NO_VOICE},
     {"export", required_argument, NULL, OPT_EXPORT},
     {"fps", required_argument, NULL, OPT_FPS},
     {"size", required_argument, NULL, OPT_SIZE},
@@ -157,6 +161,9 @@ static const char help_text[] =
     "  --theme NAME           dark, light or contrast\n"
     "  --reduced-motion       calmer drawing: no movement that is not needed\n"
     "  --eyes-closed          guide by sound alone, for practising with closed eyes\n"
+    "                         (a grounding exercise's prompts are spoken)\n"
+    "  --voice, --no-voice    spoken guidance on or off (espeak-ng, or your own\n"
+    "                         recordings: docs/voice.md); V switches it in a session\n"
     "  --volume PERCENT       master volume of the cues and ambient sound, 0 to 100\n"
     "  --mute                 no sound at all\n"
     "  --fullscreen           start in full screen (F or F11 switches)\n"
@@ -273,6 +280,7 @@ static void command_init(struct command *c)
     c->opt.visual = -1;
     c->opt.volume_percent = -1;
     c->opt.display = -1;
+    c->opt.voice = -1;
     c->opt.export_fps = 30;
     c->opt.export_width = 1280;
     c->opt.export_height = 720;
@@ -411,6 +419,10 @@ static int take_flag(struct command *c, int code)
         return 0;
     case OPT_NO_CHECKIN:
         o->no_checkin = true;
+        return 0;
+    case OPT_VOICE:
+    case OPT_NO_VOICE:
+        o->voice = code == OPT_VOICE ? 1 : 0;
         return 0;
     case OPT_VERSION:
         c->version = true;
@@ -619,6 +631,7 @@ static void merge_settings(struct ebb_options *o, const struct ebb_settings *s)
         o->no_checkin = !s->checkin.value;
     if (s->default_exercise[0])
         o->default_exercise = s->default_exercise;
+    o->voice_setting = (int)s->voice;
 }
 
 static bool is_file_argument(const char *a)

@@ -21,6 +21,8 @@ struct ebb_options {
     bool fullscreen;       /* --fullscreen */
     int display;           /* --display N, or -1 */
     bool no_checkin;       /* --no-checkin */
+    int voice;             /* --voice 1, --no-voice 0, not given -1 */
+    int voice_setting;     /* ebb.cfg's `voice` (enum ebb_voice_mode), EBB_VOICE_UNSET: not written */
     const char *screenshot; /* --screenshot FILE: save the first session frame and quit */
     const char *default_exercise; /* the settings file's default exercise (picker selects it) */
     /* The command line or the settings file decided these, true or false: the state

@@ -73,7 +73,7 @@ const char *ebb_event_cue_name(const struct ebb_event *ev)
 const char *ebb_event_kind_name(enum ebb_event_kind k)
 {
     static const char *const names[EBB_EVENT_COUNT] = {
-        "prepare", "phase", "cue", "step", "press", "transition", "end",
+        "prepare", "phase", "cue", "step", "press", "transition", "end", "voice",
     };
     if ((int)k < 0 || k >= EBB_EVENT_COUNT)
         return "-";

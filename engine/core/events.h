@@ -19,6 +19,7 @@ enum ebb_event_kind {
     EBB_EVENT_PRESS,
     EBB_EVENT_TRANSITION,
     EBB_EVENT_END,
+    EBB_EVENT_VOICE, /* an utterance begins (spoken guidance); text: what is said */
     EBB_EVENT_COUNT
 };
 

@@ -55,6 +55,53 @@ int ebb_visual_parse(const char *name, enum ebb_visual *out)
     return -1;
 }
 
+const char *ebb_voice_mode_name(enum ebb_voice_mode m)
+{
+    if (m <= EBB_VOICE_UNSET || m >= EBB_VOICE_COUNT)
+        return "-";
+    return script_voice_names[m - 1];
+}
+
+int ebb_voice_mode_parse(const char *name, enum ebb_voice_mode *out)
+{
+    for (int i = 0; name && i < EBB_VOICE_COUNT - 1; i++) {
+        if (!strcmp(name, script_voice_names[i])) {
+            *out = (enum ebb_voice_mode)(i + 1);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Letters or digits, min..max of them, from s; returns how many, or 0 when out of range. */
+static size_t subtag(const char *s, size_t min, size_t max, bool letters_only)
+{
+    size_t n = 0;
+    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+           (!letters_only && s[n] >= '0' && s[n] <= '9'))
+        n++;
+    return n >= min && n <= max ? n : 0;
+}
+
+bool ebb_language_valid(const char *tag)
+{
+    if (!tag)
+        return false;
+    size_t n = subtag(tag, 2, 3, true);
+    if (!n)
+        return false;
+    const char *p = tag + n;
+    for (int parts = 0; *p; parts++) {
+        if (parts == 3 || (*p != '-' && *p != '_'))
+            return false;
+        n = subtag(p + 1, 2, 8, false);
+        if (!n)
+            return false;
+        p += 1 + n;
+    }
+    return true;
+}
+
 bool ebb_id_valid(const char *id)
 {
     size_t n = 0;
@@ -82,6 +129,7 @@ void ebb_script_free(struct ebb_exercise *ex)
     free(ex->title);
     free(ex->summary);
     free(ex->about);
+    free(ex->language);
     for (int i = 0; ex->tags && ex->tags[i]; i++)
         free(ex->tags[i]);
     free(ex->tags);

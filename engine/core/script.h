@@ -47,6 +47,15 @@ enum ebb_advance { EBB_ADVANCE_MANUAL, EBB_ADVANCE_TIMED, EBB_ADVANCE_COUNT };
 
 enum ebb_cues { EBB_CUES_TONES, EBB_CUES_BELL, EBB_CUES_NONE, EBB_CUES_COUNT };
 
+/* Spoken guidance (`audio.voice`): UNSET leaves it to the settings and --eyes-closed. */
+enum ebb_voice_mode {
+    EBB_VOICE_UNSET,
+    EBB_VOICE_NONE,    /* nothing is spoken */
+    EBB_VOICE_PROMPTS, /* each grounding step's prompt */
+    EBB_VOICE_ALL,     /* prompts with their details, and each breathing phase's text */
+    EBB_VOICE_COUNT
+};
+
 enum ebb_ambient {
     EBB_AMBIENT_NONE,
     EBB_AMBIENT_BREATH,
@@ -116,6 +125,7 @@ struct ebb_audio_settings {
     enum ebb_cues cues;       /* default tones */
     enum ebb_ambient ambient; /* default none */
     double volume;            /* 0..1, this exercise's gain relative to the master; default 1 */
+    enum ebb_voice_mode voice; /* default UNSET */
 };
 
 struct ebb_exercise {
@@ -128,6 +138,7 @@ struct ebb_exercise {
     char **tags; /* owned array of owned strings */
     int tag_count;
     struct ebb_audio_settings audio;
+    char *language; /* owned; a language tag such as "de" or "pt-br", or NULL: not written */
     char *path; /* owned; the file as given or as found on the search path */
     char *dir;  /* owned; the script's folder, for cue files ("." when none) */
 
@@ -176,6 +187,16 @@ const char *ebb_phase_name(enum ebb_phase_kind k);
 const char *ebb_visual_name(enum ebb_visual v);
 const char *ebb_side_name(enum ebb_side s); /* "-" for none */
 const char *ebb_cue_name(const struct ebb_cue *c); /* built-in name, or the file name */
+
+/* "none", "prompts", "all" ("-" for UNSET). */
+const char *ebb_voice_mode_name(enum ebb_voice_mode m);
+
+/* Parses a voice mode name (none, prompts, all); returns 0 and sets *out, or -1. */
+int ebb_voice_mode_parse(const char *name, enum ebb_voice_mode *out);
+
+/* True when `tag` is a language tag ebb accepts: 2 or 3 letters, then up to three
+ * subtags of 2 to 8 letters or digits, joined by '-' or '_' (de, pt-BR, zh_yue). */
+bool ebb_language_valid(const char *tag);
 
 /* Parses a visual name; returns 0 and sets *out, or -1. */
 int ebb_visual_parse(const char *name, enum ebb_visual *out);

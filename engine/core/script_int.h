@@ -124,5 +124,6 @@ extern const char *const script_action_names[EBB_STEP_ACTION_COUNT];
 extern const char *const script_advance_names[EBB_ADVANCE_COUNT];
 extern const char *const script_cues_names[EBB_CUES_COUNT];
 extern const char *const script_ambient_names[EBB_AMBIENT_COUNT];
+extern const char *const script_voice_names[EBB_VOICE_COUNT - 1]; /* from EBB_VOICE_NONE */
 
 #endif

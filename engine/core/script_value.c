@@ -19,6 +19,7 @@ const char *const script_action_names[EBB_STEP_ACTION_COUNT] = {"none", "tense",
 const char *const script_advance_names[EBB_ADVANCE_COUNT] = {"manual", "timed"};
 const char *const script_cues_names[EBB_CUES_COUNT] = {"tones", "bell", "none"};
 const char *const script_ambient_names[EBB_AMBIENT_COUNT] = {"none", "breath", "brown", "pink"};
+const char *const script_voice_names[EBB_VOICE_COUNT - 1] = {"none", "prompts", "all"};
 
 int script_line(const config_setting_t *s)
 {

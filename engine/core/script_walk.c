@@ -9,19 +9,20 @@
 #include "script_int.h"
 
 static const char *const top_keys[] = {"version", "exercise", NULL};
-static const char *const common_keys[] = {"id",    "title", "kind",  "summary",
-                                          "about", "tags",  "audio", NULL};
+static const char *const common_keys[] = {"id",   "title", "kind",     "summary", "about",
+                                          "tags", "audio", "language", NULL};
 static const char *const kind_keys[EBB_KIND_COUNT][7] = {
     {"visual", "prepare", "cycles", "duration", "pattern", "ramp", NULL},
     {"advance", "steps", NULL},
     {"items", "pause", NULL},
 };
-static const char *const audio_keys[] = {"cues", "ambient", "volume", NULL};
+static const char *const audio_keys[] = {"cues", "ambient", "volume", "voice", NULL};
 
 #define TITLE_CHARS_MAX 80
 #define SUMMARY_CHARS_MAX 500
 #define ABOUT_CHARS_MAX 4000
 #define TAG_CHARS_MAX 32
+#define LANGUAGE_CHARS_MAX 35 /* the longest tag ebb_language_valid accepts */
 #define PREPARE_S_MAX 60.0
 #define CYCLES_MAX 1000
 #define DURATION_S_MIN 10.0
@@ -141,10 +142,31 @@ static void walk_audio(struct script_ctx *ctx, const config_setting_t *s)
                 a->ambient = (enum ebb_ambient)v;
         } else if (!strcmp(name, "volume")) {
             script_number(ctx, c, 0.0, 1.0, NULL, &a->volume);
+        } else if (!strcmp(name, "voice")) {
+            if (script_enum(ctx, c, script_voice_names, EBB_VOICE_COUNT - 1, &v) == 0)
+                a->voice = (enum ebb_voice_mode)(v + 1);
         } else {
             script_unknown_key(ctx, c, audio_keys, "in \"audio\"");
         }
     }
+}
+
+/* The language the exercise speaks in: a tag such as "de" or "pt-BR". */
+static void walk_language(struct script_ctx *ctx, const config_setting_t *c)
+{
+    char *tag = NULL;
+    if (script_string(ctx, c, LANGUAGE_CHARS_MAX, false, false, &tag) != 0)
+        return;
+    if (!ebb_language_valid(tag)) {
+        script_error(ctx, c,
+                     "\"language\" must be a language tag such as \"en\", \"de\" or "
+                     "\"pt-BR\", found \"%s\"",
+                     tag);
+        free(tag);
+        return;
+    }
+    free(ctx->ex->language);
+    ctx->ex->language = tag;
 }
 
 /* A key of one kind: breathing, grounding or sequence. */
@@ -298,6 +320,8 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
             walk_tags(ctx, c);
         else if (!strcmp(name, "audio"))
             walk_audio(ctx, c);
+        else if (!strcmp(name, "language"))
+            walk_language(ctx, c);
         else if (owner >= 0 && kind >= 0 && owner != kind)
             script_error(ctx, c, "\"%s\" is a key of %s exercises, not of a %s one", name,
                          script_kind_names[owner], script_kind_names[kind]);

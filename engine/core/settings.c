@@ -24,12 +24,13 @@ enum key {
     KEY_FULLSCREEN,
     KEY_CHECKIN,
     KEY_DEFAULT_EXERCISE,
+    KEY_VOICE,
     KEY_COUNT
 };
 
 static const char *const key_names[KEY_COUNT] = {
     "volume",      "mute",       "theme",   "reduced_motion",   "no_holds",
-    "eyes_closed", "fullscreen", "checkin", "default_exercise",
+    "eyes_closed", "fullscreen", "checkin", "default_exercise", "voice",
 };
 
 static const char *const themes[] = {"dark", "light", "contrast"};
@@ -38,6 +39,12 @@ void ebb_settings_init(struct ebb_settings *s)
 {
     memset(s, 0, sizeof *s);
     s->volume_percent = -1;
+}
+
+static bool voice_valid(const char *name)
+{
+    enum ebb_voice_mode m;
+    return ebb_voice_mode_parse(name, &m) == 0;
 }
 
 bool ebb_theme_valid(const char *name)
@@ -203,6 +210,13 @@ static void read_key(struct ebb_settings *s, const config_setting_t *v, const ch
         if (s->default_exercise[0])
             s->default_exercise_line = (int)config_setting_source_line(v);
         return;
+    case KEY_VOICE: {
+        char mode[16] = "";
+        read_string(mode, sizeof mode, v, file, d, voice_valid,
+                    "\"none\", \"prompts\" or \"all\"");
+        ebb_voice_mode_parse(mode, &s->voice);
+        return;
+    }
     default:
         break;
     }

@@ -31,6 +31,7 @@ struct ebb_settings {
     struct ebb_setting_bool checkin;        /* checkin: the before/after ratings */
     char default_exercise[EBB_ID_MAX + 1];  /* default_exercise: an id; "" not written */
     int default_exercise_line;              /* its line in the file, for a later warning */
+    enum ebb_voice_mode voice;              /* voice: none, prompts, all; UNSET not written */
 };
 
 /* Every setting "not written". */

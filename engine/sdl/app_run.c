@@ -11,6 +11,7 @@
 #include "platform.h"
 #include "quit_signals.h"
 #include "sound.h"
+#include "voice.h"
 
 #define APP_STILL_TEST_MS 100   /* a test's keys, or a session between states */
 #define APP_STILL_PAUSED_MS 500 /* paused: the clock is looked at twice a second */
@@ -80,6 +81,11 @@ static int start_up(struct app *a)
                               sizeof notice);
     if (notice[0])
         fprintf(stderr, "%s%s\n", strncmp(notice, "ebb:", 4) ? "ebb: " : "", notice);
+    struct ebb_speech_choice voice = {.cli = a->opt->voice,
+                                      .setting = (enum ebb_voice_mode)a->opt->voice_setting,
+                                      .eyes_closed = a->opt->eyes_closed};
+    char voices[4096];
+    sound_voice(a->audio, &voice, ebb_voice_folder(voices, sizeof voices) ? voices : NULL);
     return 0;
 }
 

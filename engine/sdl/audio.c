@@ -21,6 +21,7 @@
 #include "cuefile.h"
 #include "mix.h"
 #include "synth.h"
+#include "voice.h"
 #include "wav.h"
 
 #define DEVICE_FRAMES 1024                 /* ~21 ms a buffer: small, and safe on slow machines */
@@ -49,6 +50,7 @@ struct session {
     size_t event_count;
     struct ebb_mix_file *files; /* owned, with their clips */
     size_t file_count;
+    struct ebb_voice *voice; /* owned: the utterances, or NULL (nothing spoken) */
 };
 
 /* The handle: the device, the callback's mixer and what the program tells it. */
@@ -85,6 +87,12 @@ struct ebb_audio {
     uint64_t lost_ticks; /* SDL_GetPerformanceCounter then */
     char warned[WARNED_MAX][256];
     int warned_count;
+
+    /* spoken guidance */
+    struct ebb_voice_config voice_cfg; /* what decides the voice of each begun session */
+    char *voice_recordings;            /* owned: voice_cfg.recordings */
+    atomic_bool speech_on;             /* program -> callback: the voice is heard (V) */
+    bool cb_speech_on;
 };
 
 static uint64_t us_of_frames(int64_t frames)
@@ -268,7 +276,51 @@ static void session_free(struct session *s)
         return;
     free_clips(s->files, s->file_count);
     free(s->files);
+    ebb_voice_free(s->voice);
     free(s);
+}
+
+/* --- spoken guidance --- */
+
+/* The utterance of an event for the mixer (it runs in the callback: it only reads). A
+ * VOICE event names its utterance; in a live breathing plan a PHASE event speaks its
+ * text when it fits in the phase. */
+static const struct ebb_clip *session_speech(const void *ctx, const struct ebb_event *ev)
+{
+    const struct session *s = ctx;
+    if (!s->voice)
+        return NULL;
+    if (ev->kind == EBB_EVENT_VOICE)
+        return ebb_voice_for_text(s->voice, ev->text);
+    if (ev->kind != EBB_EVENT_PHASE || s->events || s->tl || s->seg_count == 0)
+        return NULL;
+    const struct ebb_clip *c = ebb_voice_for_key(s->voice, ev->text, true, NULL);
+    int i = s->seg_count - 1;
+    while (i > 0 && ev->t_us < s->seg[i].start_us)
+        i--;
+    const struct segment *g = &s->seg[i];
+    if (!c || ev->t_us < g->start_us)
+        return NULL;
+    uint64_t pt = ev->t_us - g->start_us + g->offset_us;
+    struct ebb_frame f;
+    ebb_timeline_at(g->tl, pt, &f);
+    uint64_t len_us = (uint64_t)c->frames * 1000000u / EBB_MIX_RATE;
+    return f.phase_end_us > pt && ebb_speech_fits(len_us, f.phase_end_us - pt) ? c : NULL;
+}
+
+/* Export's: the VOICE rows of its event list name their utterances. */
+static const struct ebb_clip *export_speech(const void *ctx, const struct ebb_event *ev)
+{
+    return ev->kind == EBB_EVENT_VOICE ? ebb_voice_for_text(ctx, ev->text) : NULL;
+}
+
+/* The voice of a live session's exercise, started on a thread; notices reported. */
+static struct ebb_voice *voice_for(struct ebb_audio *a, const struct ebb_exercise *ex,
+                                   struct ebb_diags *diags)
+{
+    struct ebb_voice_config cfg = a->voice_cfg;
+    cfg.background = true;
+    return ebb_voice_new(&ex, 1, &cfg, diags);
 }
 
 static struct ebb_mix_source session_source(const struct session *s)
@@ -311,6 +363,11 @@ static void take_requests(struct ebb_audio *a)
     if (vw != a->cb_volume_word) {
         a->cb_volume_word = vw;
         ebb_mix_set_volume(&a->mix, vw >> 1, (vw & 1) != 0);
+    }
+    bool on = atomic_load_explicit(&a->speech_on, memory_order_acquire);
+    if (on != a->cb_speech_on) {
+        a->cb_speech_on = on;
+        ebb_mix_speech_on(&a->mix, on);
     }
     unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_relaxed);
     unsigned head = atomic_load_explicit(&a->ring_head, memory_order_acquire);
@@ -385,6 +442,9 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     }
     ebb_mix_init(&a->mix, &a->bank);
     ebb_mix_set_volume(&a->mix, volume_percent, mute);
+    a->voice_cfg.choice = (struct ebb_speech_choice){.cli = -1};
+    atomic_init(&a->speech_on, true);
+    a->cb_speech_on = true;
     a->cb_volume_word = volume_percent << 1 | (mute ? 1 : 0);
     atomic_store(&a->volume_word, a->cb_volume_word);
     a->dev = open_device(a);
@@ -415,6 +475,7 @@ void ebb_audio_close(struct ebb_audio *a)
     session_free(a->session);
     session_free(a->prev);
     ebb_synth_bank_deinit(&a->bank);
+    free(a->voice_recordings);
     free(a);
 }
 
@@ -463,8 +524,10 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
     load_files(s, NULL, 0, &diags); /* before the lock: decoding takes a while */
+    s->voice = voice_for(a, ex, &diags);
     report(a, &diags);
     struct ebb_mix_source src = session_source(s);
+    struct ebb_mix_speech sp = {session_speech, s};
     uint_fast64_t ow = (uint_fast64_t)origin_us << 1;
 
     SDL_LockAudioDevice(a->dev);
@@ -472,6 +535,8 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
     a->session = s;
     a->prev = NULL;
     ebb_mix_begin(&a->mix, &src, s->files, s->file_count, ex->audio.ambient, ex->audio.volume);
+    ebb_mix_set_speech(&a->mix, &sp);
+    ebb_mix_speech_on(&a->mix, a->cb_speech_on);
     ebb_mix_set_origin(&a->mix, ebb_mix_frames_of_us(origin_us), false);
     atomic_store(&a->origin_word, ow);
     a->cb_origin_word = ow;
@@ -503,14 +568,17 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
     load_files(s, NULL, 0, &diags); /* before the lock */
+    s->voice = voice_for(a, ex, &diags);
     report(a, &diags);
     struct ebb_mix_source src = session_source(s);
+    struct ebb_mix_speech sp = {session_speech, s};
 
     SDL_LockAudioDevice(a->dev);
     struct session *older = a->prev;
     drop_voices_of(&a->mix, older);
     a->prev = a->session; /* its clips may still be sounding */
     a->session = s;
+    ebb_mix_set_speech(&a->mix, &sp); /* the earlier voice is silenced: it may be freed */
     a->mix.source = src;
     a->mix.files = s->files;
     a->mix.file_count = s->file_count;
@@ -535,6 +603,66 @@ void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev)
         return; /* the callback is far behind: a dropped tick is better than a wait */
     a->ring[head % RING] = *ev;
     atomic_store_explicit(&a->ring_head, head + 1, memory_order_release);
+}
+
+static void push(struct ebb_audio *a, const struct ebb_event *ev)
+{
+    unsigned head = atomic_load_explicit(&a->ring_head, memory_order_relaxed);
+    unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_acquire);
+    if (head - tail >= RING)
+        return;
+    a->ring[head % RING] = *ev;
+    atomic_store_explicit(&a->ring_head, head + 1, memory_order_release);
+}
+
+void ebb_audio_set_voice(struct ebb_audio *a, const struct ebb_speech_choice *choice,
+                         const char *recordings)
+{
+    if (!a)
+        return;
+    a->voice_cfg.choice = *choice;
+    free(a->voice_recordings);
+    a->voice_recordings = recordings ? strdup(recordings) : NULL;
+    a->voice_cfg.recordings = a->voice_recordings;
+}
+
+void ebb_audio_speak(struct ebb_audio *a, const struct ebb_event *ev)
+{
+    if (!a || !a->dev || !ev || ev->kind != EBB_EVENT_STEP || !a->session || !a->session->voice)
+        return;
+    const char *text = NULL;
+    if (!ebb_voice_for_key(a->session->voice, ev->text, false, &text))
+        return; /* not synthesized yet: the step goes on with its tone */
+    struct ebb_event said = {.t_us = ev->t_us, .kind = EBB_EVENT_VOICE, .text = text};
+    push(a, &said);
+}
+
+bool ebb_audio_toggle_voice(struct ebb_audio *a)
+{
+    if (!a)
+        return false;
+    bool heard = atomic_load(&a->speech_on) && a->session && a->session->voice;
+    bool on = !heard;
+    a->voice_cfg.choice.cli = on ? 1 : 0; /* later sessions of this run follow it */
+    if (on && a->dev && a->session && a->session->ex && !a->session->voice) {
+        struct ebb_diags diags;
+        ebb_diags_clear(&diags);
+        struct ebb_voice *v = voice_for(a, a->session->ex, &diags);
+        report(a, &diags);
+        SDL_LockAudioDevice(a->dev);
+        a->session->voice = v;
+        SDL_UnlockAudioDevice(a->dev);
+    }
+    atomic_store_explicit(&a->speech_on, on, memory_order_release);
+    return on;
+}
+
+int ebb_audio_decode(const char *path, struct ebb_clip *clip, char *why, size_t size)
+{
+    int rc = decode_file(path, clip, why, size);
+    if (rc == -2)
+        snprintf(why, size, "missing, empty or not a regular file");
+    return rc == 0 ? 0 : -1;
 }
 
 void ebb_audio_end(struct ebb_audio *a, int fade_ms)
@@ -662,6 +790,10 @@ int ebb_audio_export_wav_with(const char *path, const struct ebb_exercise *ex,
     ebb_mix_set_volume(m, opt->volume_percent, opt->mute);
     struct ebb_mix_source src = session_source(&s);
     ebb_mix_begin(m, &src, s.files, s.file_count, ex->audio.ambient, ex->audio.volume);
+    if (opt->voice) {
+        struct ebb_mix_speech sp = {export_speech, opt->voice};
+        ebb_mix_set_speech(m, &sp);
+    }
     if (ebb_wav_open(w, path, diags) != 0)
         goto done;
     int64_t total = ebb_mix_frames_of_us(end_us) + (int64_t)(EXPORT_TAIL_S * EBB_MIX_RATE);

@@ -12,11 +12,14 @@
 #include "diag.h"
 #include "events.h"
 #include "script.h"
+#include "speech.h"
+#include "synth.h"
 #include "timeline.h"
 
 #define EBB_AUDIO_RATE 48000 /* samples a second, both channels */
 
 struct ebb_audio; /* opaque */
+struct ebb_voice; /* voice.h */
 
 /* Opens the default device. Never NULL: without a device the handle is silent and
  * `notice` (when not NULL) gets one line for the person. Master volume in percent. */
@@ -89,11 +92,31 @@ bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
  * names), or 0 when it is silent. */
 uint32_t ebb_audio_device_id(const struct ebb_audio *a);
 
+/* What decides the voice of every session begun from now on (the command line, ebb.cfg,
+ * --eyes-closed), and the folder of recorded voices (ID/step-N.wav...; NULL: none).
+ * Without it nothing is spoken unless a script asks for a voice. */
+void ebb_audio_set_voice(struct ebb_audio *a, const struct ebb_speech_choice *choice,
+                         const char *recordings);
+
+/* A grounding step began (a STEP event): its prompt is spoken as soon as possible, at the
+ * same steady delay as ebb_audio_cue, when its utterance is ready. Breathing phases are
+ * spoken by the mixer from the plan. */
+void ebb_audio_speak(struct ebb_audio *a, const struct ebb_event *ev);
+
+/* V: the voice on or off, for this session and the later ones of this run (turned on,
+ * a session without a voice gets one). Returns true when it is now on. */
+bool ebb_audio_toggle_voice(struct ebb_audio *a);
+
+/* Decodes a WAV, OGG or FLAC file into a 48 kHz stereo clip (a recorded voice). Returns
+ * 0, or -1 with the reason in `why`. */
+int ebb_audio_decode(const char *path, struct ebb_clip *clip, char *why, size_t size);
+
 /* The settings of an export's sound beyond the master volume. */
 struct ebb_audio_export {
     int volume_percent; /* master volume, 0..100 (default 80) */
     bool mute;          /* a silent file of the same length */
     bool eyes_closed;   /* the more distinct cues and end bell */
+    const struct ebb_voice *voice; /* the utterances the VOICE events name, or NULL */
 };
 
 /* ebb_audio_export_wav with every setting; sound files that cannot be decoded are

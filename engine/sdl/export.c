@@ -19,12 +19,14 @@
 #include "render.h"
 #include "scene.h"
 #include "sound.h"
+#include "voice.h"
 
 #define AT_MAX 256                   /* --at times */
 #define VIRTUAL_LIMIT_US (24ull * 3600 * 1000000) /* a session never runs longer */
 
 struct run {
     const struct ebb_options *opt;
+    struct ebb_voice *voice; /* owned: the utterances, or NULL */
     struct launch launch;
     struct ebb_timeline_options topt;
     struct ebb_event *events; /* owned, pass 1 */
@@ -336,6 +338,41 @@ static int make_dir(const char *dir)
     return 0;
 }
 
+/* The voice: every utterance synthesized now (export waits for it), and a VOICE row
+ * after each step or phase it speaks for. Notices are printed. */
+static int add_voice(struct run *r)
+{
+    const struct ebb_options *o = r->opt;
+    const struct ebb_exercise *exs[1 + EBB_ITEMS_MAX];
+    size_t n = 0;
+    exs[n++] = r->launch.ex;
+    for (int i = 0; r->launch.has_items && i < r->launch.ex->item_count && n < 1 + EBB_ITEMS_MAX; i++)
+        exs[n++] = r->launch.items[i];
+    struct ebb_voice_config cfg = {
+        .choice = {.cli = o->voice,
+                   .setting = (enum ebb_voice_mode)o->voice_setting,
+                   .eyes_closed = o->eyes_closed},
+    };
+    char folder[4096];
+    if (ebb_voice_folder(folder, sizeof folder))
+        cfg.recordings = folder;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    r->voice = ebb_voice_new(exs, n, &cfg, &d);
+    launch_print(&d);
+    if (!r->voice)
+        return 0;
+    ebb_voice_wait(r->voice);
+    struct ebb_event *rows;
+    size_t count;
+    if (ebb_voice_rows(r->voice, r->events, r->count, &rows, &count) != 0)
+        return -1;
+    free(r->events);
+    r->events = rows;
+    r->count = r->cap = count;
+    return 0;
+}
+
 static int export_files(struct run *r)
 {
     const struct ebb_options *o = r->opt;
@@ -353,6 +390,10 @@ static int export_files(struct run *r)
         return 2;
     if (make_dir(dir) != 0) {
         fprintf(stderr, "ebb: %s: cannot create the folder: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    if (add_voice(r) != 0) {
+        fprintf(stderr, "ebb: out of memory\n");
         return 1;
     }
     snprintf(path, sizeof path, "%s/timeline.tsv", dir);
@@ -373,8 +414,8 @@ static int export_files(struct run *r)
         ebb_timeline_init(&plan_tl, r->launch.ex, &r->topt, &d) == 0)
         tl = &plan_tl;
     int vol = o->volume_percent >= 0 ? o->volume_percent : 80;
-    if (sound_export_with(path, r->launch.ex, tl, r->events, r->count, r->end_us, vol, o->mute,
-                          o->eyes_closed, &d) != 0)
+    if (sound_export_voiced(path, r->launch.ex, tl, r->events, r->count, r->end_us, vol, o->mute,
+                            o->eyes_closed, r->voice, &d) != 0)
         status = 1;
     ebb_timeline_deinit(&plan_tl);
     launch_print(&d);
@@ -400,6 +441,7 @@ int ebb_export_run(const struct ebb_options *opt, struct ebb_library *lib)
     /* export is reproducible: the state file's remembered choices are not used */
     launch_timeline_options(opt, NULL, r.launch.ex, &r.topt);
     int status = export_files(&r);
+    ebb_voice_free(r.voice);
     free(r.events);
     launch_free(&r.launch);
     return status;

@@ -44,6 +44,8 @@ void ebb_mix_init(struct ebb_mix *m, const struct ebb_sound_bank *bank)
     m->bank = bank;
     m->script_volume = 1.0;
     m->master_target = m->master = ebb_mix_volume_gain(80, false);
+    m->speech_on = true;
+    m->duck = 1.0;
     ebb_noise_init(&m->noise, 0x2545f491u);
 }
 
@@ -67,6 +69,47 @@ void ebb_mix_begin(struct ebb_mix *m, const struct ebb_mix_source *src,
     m->ending = false;
     m->level = 0.0;
     m->amb_gain = 0.0;
+    memset(m->said, 0, sizeof m->said);
+    m->duck = 1.0;
+}
+
+void ebb_mix_set_speech(struct ebb_mix *m, const struct ebb_mix_speech *sp)
+{
+    m->speech = sp ? *sp : (struct ebb_mix_speech){0};
+    memset(m->said, 0, sizeof m->said); /* the clips of an earlier voice may be freed */
+}
+
+void ebb_mix_speech_on(struct ebb_mix *m, bool on)
+{
+    m->speech_on = on;
+    if (!on && m->said[0].clip && m->said[0].stop > m->frame)
+        m->said[0].stop = m->frame;
+}
+
+bool ebb_mix_speech_busy(const struct ebb_mix *m, int64_t at)
+{
+    const struct ebb_mix_utterance *u = &m->said[0];
+    return u->clip && u->stop > at && at < u->start + (int64_t)u->clip->frames;
+}
+
+/* Starts the utterance of `ev` at frame `at`: a phase's text only when the voice is
+ * silent then, a step's prompt cutting short whatever is still being said. */
+static void speak(struct ebb_mix *m, const struct ebb_event *ev, int64_t at)
+{
+    if (!m->speech.clip || !m->speech_on)
+        return;
+    const struct ebb_clip *clip = m->speech.clip(m->speech.ctx, ev);
+    if (!clip || !clip->data || clip->frames == 0)
+        return;
+    if (at < m->frame)
+        at = m->frame;
+    if (ebb_mix_speech_busy(m, at)) {
+        if (ev->has_phase)
+            return; /* a phase's text never speaks over the voice */
+        m->said[1] = m->said[0];
+        m->said[1].stop = at;
+    }
+    m->said[0] = (struct ebb_mix_utterance){clip, at, INT64_MAX};
 }
 
 void ebb_mix_set_origin(struct ebb_mix *m, int64_t origin, bool paused)
@@ -143,6 +186,10 @@ void ebb_mix_play(struct ebb_mix *m, const struct ebb_event *ev, int64_t at)
         return;
     if (ev->kind == EBB_EVENT_END) {
         m->end_bell_next = true;
+        return;
+    }
+    if (ev->kind == EBB_EVENT_VOICE || ev->kind == EBB_EVENT_PHASE) {
+        speak(m, ev, at);
         return;
     }
     if (ev->kind != EBB_EVENT_CUE)
@@ -278,12 +325,49 @@ static void mix_voices(struct ebb_mix *m, int64_t block, size_t n, float *l, flo
     }
 }
 
+/* The voice into s[0..n) (mono, before gains); duck[j] the tones' gain at each frame. */
+static void mix_speech(struct ebb_mix *m, int64_t block, size_t n, float *s, float *duck)
+{
+    double cut = EBB_MIX_SPEECH_CUT_S * EBB_MIX_RATE;
+    double step = 1.0 / (EBB_MIX_DUCK_S * EBB_MIX_RATE);
+    for (size_t j = 0; j < n; j++) {
+        int64_t f = block + (int64_t)j;
+        bool speaking = false;
+        for (int k = 0; k < 2; k++) {
+            struct ebb_mix_utterance *u = &m->said[k];
+            if (!u->clip || f < u->start)
+                continue;
+            size_t idx = (size_t)(f - u->start);
+            if (idx >= u->clip->frames || (u->stop != INT64_MAX && (double)(f - u->stop) >= cut)) {
+                u->clip = NULL;
+                continue;
+            }
+            double g = EBB_MIX_SPEECH_GAIN;
+            if (f >= u->stop)
+                g *= 1.0 - ebb_raised_cosine((double)(f - u->stop) / cut);
+            const float *d = u->clip->data;
+            double x = u->clip->channels == 2 ? 0.5 * (d[2 * idx] + d[2 * idx + 1]) : d[idx];
+            s[j] += (float)(g * x);
+            speaking = true;
+        }
+        /* the duck follows in straight lines, so it is exactly 1 again once speech ends */
+        double target = speaking ? EBB_MIX_DUCK : 1.0;
+        if (m->duck > target)
+            m->duck = m->duck - step < target ? target : m->duck - step;
+        else if (m->duck < target)
+            m->duck = m->duck + step > target ? target : m->duck + step;
+        duck[j] = (float)m->duck;
+    }
+}
+
 static void render_block(struct ebb_mix *m, float *out, size_t n)
 {
     float l[EBB_MIX_BLOCK] = {0}, r[EBB_MIX_BLOCK] = {0};
+    float sp[EBB_MIX_BLOCK] = {0}, duck[EBB_MIX_BLOCK];
     int64_t block = m->frame;
     place_events(m, block, n);
     mix_voices(m, block, n, l, r);
+    mix_speech(m, block, n, sp, duck);
     double bright;
     double amb0 = m->amb_gain, amb1 = ambient_target(m, block, n, &bright);
     double k = 1.0 - exp(-1.0 / (MASTER_SMOOTH_S * EBB_MIX_RATE));
@@ -302,8 +386,9 @@ static void render_block(struct ebb_mix *m, float *out, size_t n)
             end = 1.0 - ebb_raised_cosine((double)(f - m->end_start) / (double)m->end_frames);
         m->master += (m->master_target - m->master) * k;
         double g = m->master * m->script_volume * end;
-        out[2 * j] = limit((l[j] * fade + amb) * g);
-        out[2 * j + 1] = limit((r[j] * fade + amb) * g);
+        double said = sp[j] * fade; /* centred, the same in both ears */
+        out[2 * j] = limit(((l[j] * fade + amb) * duck[j] + said) * g);
+        out[2 * j + 1] = limit(((r[j] * fade + amb) * duck[j] + said) * g);
     }
     m->amb_gain = amb1;
     m->frame = block + (int64_t)n;
@@ -311,6 +396,7 @@ static void render_block(struct ebb_mix *m, float *out, size_t n)
         m->active = false; /* faded out: nothing more sounds until the next begin */
         m->ending = false;
         memset(m->voices, 0, sizeof m->voices);
+        memset(m->said, 0, sizeof m->said);
     }
 }
 

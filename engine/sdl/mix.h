@@ -26,6 +26,10 @@
 #define EBB_MIX_AMBIENT_FADE_S 3.0 /* the ambient bed fades in from silence over this */
 #define EBB_MIX_END_MS_MIN 20 /* a fade-out is never shorter: no click */
 #define EBB_MIX_LATE_FRAMES (EBB_MIX_RATE / 4) /* a cue up to this late still sounds */
+#define EBB_MIX_SPEECH_GAIN 0.2 /* an utterance's peak at full volume, like a cue: -14 dBFS */
+#define EBB_MIX_DUCK 0.4        /* tones and ambient under speech: about -8 dB */
+#define EBB_MIX_DUCK_S 0.08     /* the duck moves (linearly) over this long */
+#define EBB_MIX_SPEECH_CUT_S 0.04 /* an utterance cut short fades out over this */
 
 /* Where cues and the breath level come from: a breathing plan (live), or an event list
  * (export). Both functions must be pure and allocation-free. */
@@ -38,6 +42,23 @@ struct ebb_mix_source {
     /* The breath level 0..1 at session time t_us; NULL: a steady half level. */
     double (*level)(const void *ctx, uint64_t t_us);
     const void *ctx;
+};
+
+/* Where utterances come from (the voice, engine/sdl/voice.c). */
+struct ebb_mix_speech {
+    /* The utterance that event `ev` starts, or NULL: VOICE events (export, grounding) and,
+     * for a live breathing plan, PHASE events whose text fits in the phase. Must be pure
+     * and allocation-free; NULL: nothing is spoken. */
+    const struct ebb_clip *(*clip)(const void *ctx, const struct ebb_event *ev);
+    const void *ctx;
+};
+
+/* One utterance sounding (the voice is one speaker: at most one speaks, and one cut
+ * short fades under it). */
+struct ebb_mix_utterance {
+    const struct ebb_clip *clip; /* borrowed; NULL: silent */
+    int64_t start;               /* absolute frame of its first frame */
+    int64_t stop;                /* absolute frame its cut-short fade begins; INT64_MAX */
 };
 
 /* A decoded sound file named by a cue (looked up by the cue's address). */
@@ -79,6 +100,11 @@ struct ebb_mix {
     double level;      /* breath level, smoothed per block */
     double amb_gain;   /* ambient gain at the end of the last block */
     struct ebb_mix_voice voices[EBB_MIX_VOICES];
+
+    struct ebb_mix_speech speech; /* NULL clip: no voice */
+    bool speech_on;               /* the voice is heard (V) */
+    struct ebb_mix_utterance said[2]; /* [0] speaking, [1] fading after a cut */
+    double duck;                  /* gain of tones and ambient, EBB_MIX_DUCK..1 */
 };
 
 /* A frame count for a session time: round(t_us * 48000 / 1e6). */
@@ -107,6 +133,17 @@ void ebb_mix_set_volume(struct ebb_mix *m, int volume_percent, bool mute);
 /* Starts the cue of `ev` at absolute frame `at` (the current frame if that has passed).
  * Only CUE events sound; an END event marks the next bell as the end bell. */
 void ebb_mix_play(struct ebb_mix *m, const struct ebb_event *ev, int64_t at);
+
+/* Sets where utterances come from (copied; its ctx must outlive the session or the next
+ * call). The voice starts heard. */
+void ebb_mix_set_speech(struct ebb_mix *m, const struct ebb_mix_speech *sp);
+
+/* The voice heard or not (V): turned off, an utterance sounding fades out at once. */
+void ebb_mix_speech_on(struct ebb_mix *m, bool on);
+
+/* True when an utterance starting at absolute frame `at` would be refused because the
+ * voice is still speaking: the rule for a phase's text (a step's prompt cuts in). */
+bool ebb_mix_speech_busy(const struct ebb_mix *m, int64_t at);
 
 /* Fades the session out over fade_ms (at least EBB_MIX_END_MS_MIN), then falls silent. */
 void ebb_mix_end(struct ebb_mix *m, int fade_ms);

@@ -74,6 +74,8 @@ void sound_reload(struct ebb_audio *a, const struct ebb_session *s)
 
 void sound_event(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_event *ev)
 {
+    if (a && ex && ev->kind == EBB_EVENT_STEP)
+        ebb_audio_speak(a, ev); /* its prompt, spoken */
     if (!a || !ex || (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_END))
         return;
     if (ex->kind == EBB_KIND_BREATHING)
@@ -124,5 +126,29 @@ int sound_export_with(const char *path, const struct ebb_exercise *ex,
     struct ebb_audio_export opt = {.volume_percent = volume_percent < 0 ? 80 : volume_percent,
                                    .mute = mute,
                                    .eyes_closed = eyes_closed};
+    return ebb_audio_export_wav_with(path, ex, tl, events, count, end_us, &opt, diags);
+}
+
+void sound_voice(struct ebb_audio *a, const struct ebb_speech_choice *choice,
+                 const char *recordings)
+{
+    if (a)
+        ebb_audio_set_voice(a, choice, recordings);
+}
+
+bool sound_toggle_voice(struct ebb_audio *a)
+{
+    return a && ebb_audio_toggle_voice(a);
+}
+
+int sound_export_voiced(const char *path, const struct ebb_exercise *ex,
+                        const struct ebb_timeline *tl, const struct ebb_event *events, size_t count,
+                        uint64_t end_us, int volume_percent, bool mute, bool eyes_closed,
+                        const struct ebb_voice *voice, struct ebb_diags *diags)
+{
+    struct ebb_audio_export opt = {.volume_percent = volume_percent < 0 ? 80 : volume_percent,
+                                   .mute = mute,
+                                   .eyes_closed = eyes_closed,
+                                   .voice = voice};
     return ebb_audio_export_wav_with(path, ex, tl, events, count, end_us, &opt, diags);
 }

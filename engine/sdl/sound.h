@@ -10,8 +10,10 @@
 
 #include "clock.h"
 #include "session.h"
+#include "speech.h"
 
 struct ebb_audio;
+struct ebb_voice;
 
 /* Opens the device (silent without one); a notice for the person goes to `notice`. */
 struct ebb_audio *sound_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
@@ -64,5 +66,19 @@ int sound_export_with(const char *path, const struct ebb_exercise *ex,
                       const struct ebb_timeline *tl, const struct ebb_event *events, size_t count,
                       uint64_t end_us, int volume_percent, bool mute, bool eyes_closed,
                       struct ebb_diags *diags);
+
+/* What decides the voice of the sessions begun from now on, and the folder of recorded
+ * voices (NULL: none). */
+void sound_voice(struct ebb_audio *a, const struct ebb_speech_choice *choice,
+                 const char *recordings);
+
+/* V: the voice on or off; true when it is now on. */
+bool sound_toggle_voice(struct ebb_audio *a);
+
+/* sound_export_with, speaking the utterances of `voice` its VOICE events name. */
+int sound_export_voiced(const char *path, const struct ebb_exercise *ex,
+                        const struct ebb_timeline *tl, const struct ebb_event *events, size_t count,
+                        uint64_t end_us, int volume_percent, bool mute, bool eyes_closed,
+                        const struct ebb_voice *voice, struct ebb_diags *diags);
 
 #endif

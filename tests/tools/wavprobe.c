@@ -9,6 +9,10 @@
  *   wavprobe FILE rms FROM TO       RMS of both channels over [FROM, TO) seconds, in dBFS
  *   wavprobe FILE balance FROM TO   left energy over right energy, in dB
  *   wavprobe FILE jump [FROM TO]    the largest step between consecutive samples (LSB)
+ *   wavprobe FILE differ OTHER [GAP]  where FILE and OTHER (same format) differ: one
+ *                                   line "FROM TO" (seconds) per stretch, stretches less
+ *                                   than GAP s (default 0.25) apart joined; a longer
+ *                                   file's tail is a stretch
  *
  * Exit 0, or 2 with a message when the file cannot be read. */
 #include <math.h>
@@ -179,6 +183,37 @@ int main(int argc, char **argv)
                 j = d > j ? d : j;
             }
         printf("%d\n", j);
+    } else if (!strcmp(cmd, "differ") && argc > 3) {
+        struct wav o = {0};
+        if (load(argv[3], &o) != 0 || o.channels != w.channels) {
+            fprintf(stderr, "wavprobe: %s: not a 16-bit PCM WAV file like %s\n", argv[3], argv[1]);
+            free(w.pcm);
+            free(o.pcm);
+            return 2;
+        }
+        double gap_s = argc > 4 ? atof(argv[4]) : 0.25;
+        size_t n = w.frames > o.frames ? w.frames : o.frames, gap = (size_t)(gap_s * w.rate);
+        size_t start = 0, last = 0;
+        int open = 0;
+        for (size_t i = 0; i < n; i++) {
+            int d = i >= w.frames || i >= o.frames;
+            for (size_t c = 0; c < ch && !d; c++)
+                d = w.pcm[i * ch + c] != o.pcm[i * ch + c];
+            if (!d)
+                continue;
+            if (open && i - last > gap) {
+                printf("%.6f %.6f\n", (double)start / w.rate, (double)(last + 1) / w.rate);
+                open = 0;
+            }
+            if (!open) {
+                start = i;
+                open = 1;
+            }
+            last = i;
+        }
+        if (open)
+            printf("%.6f %.6f\n", (double)start / w.rate, (double)(last + 1) / w.rate);
+        free(o.pcm);
     } else {
         fprintf(stderr, "wavprobe: unknown command %s\n", cmd);
         free(w.pcm);
