@@ -573,7 +573,8 @@ static void known_keys_name_every_key_of_the_design_once(void **state)
                             "to",       "ease",     "side",    "cue",     "to_scale", "over",
                             "advance",  "steps",    "prompt",  "detail",  "count",    "action",
                             "taps",     "rate",     "per_set", "sets",    "rest",     "alternate",
-                            "items",    "pause",    "cues",    "ambient", "volume"};
+                            "items",    "pause",    "cues",    "ambient", "volume",   "voice",
+                            "language"};
     const char *const *keys = ebb_script_known_keys();
     int n = 0;
     while (keys[n])

@@ -25,6 +25,14 @@ static void volume(struct app *a, int delta, bool toggle_mute)
         app_notice(a, "Volume %d%%", a->volume_percent);
 }
 
+/* V: the voice on or off; in the picker it waits for the next session. */
+static void voice(struct app *a)
+{
+    bool on = sound_toggle_voice(a->audio);
+    testhook_log(&a->hook, "voice %s", on ? "on" : "off");
+    app_notice(a, on ? "Voice on" : "Voice off");
+}
+
 static void fullscreen(struct app *a)
 {
     a->fullscreen = !a->fullscreen;
@@ -44,6 +52,7 @@ static bool common(struct app *a, const struct input *in)
     case IN_VOLUME_UP: volume(a, 5, false); return true;
     case IN_VOLUME_DOWN: volume(a, -5, false); return true;
     case IN_MUTE: volume(a, 0, true); return true;
+    case IN_VOICE: voice(a); return true;
     case IN_JOURNAL: journal_flow_history_key(a); return true;
     case IN_HIDE:
         a->sc.hide_numbers = !a->sc.hide_numbers;

@@ -30,6 +30,7 @@
 #define EXPORT_TAIL_S 4.0 /* export lets the end bell ring out */
 #define EXPORT_CHUNK 4096
 #define EXPORT_FADE_MS 500 /* the last half second of the tail fades to silence */
+#define SPEAK_LATE_MS 3000 /* a step's prompt still ready this late is spoken, late */
 #define SEGMENTS_MAX 4     /* plans a reloaded session's sound keeps (the older are past) */
 
 /* A stretch of a session's sound that follows one plan: from the sound's session time
@@ -93,6 +94,8 @@ struct ebb_audio {
     char *voice_recordings;            /* owned: voice_cfg.recordings */
     atomic_bool speech_on;             /* program -> callback: the voice is heard (V) */
     bool cb_speech_on;
+    struct ebb_event said_next;        /* a step whose prompt was not ready yet */
+    uint64_t said_next_ms;             /* SDL_GetTicks64 when it began; 0: none waits */
 };
 
 static uint64_t us_of_frames(int64_t frames)
@@ -631,10 +634,30 @@ void ebb_audio_speak(struct ebb_audio *a, const struct ebb_event *ev)
     if (!a || !a->dev || !ev || ev->kind != EBB_EVENT_STEP || !a->session || !a->session->voice)
         return;
     const char *text = NULL;
-    if (!ebb_voice_for_key(a->session->voice, ev->text, false, &text))
-        return; /* not synthesized yet: the step goes on with its tone */
+    a->said_next_ms = 0;
+    if (!ebb_voice_for_key(a->session->voice, ev->text, false, &text)) {
+        a->said_next = *ev; /* not synthesized yet: ebb_audio_speak_late tries again */
+        a->said_next_ms = SDL_GetTicks64() | 1u;
+        return;
+    }
     struct ebb_event said = {.t_us = ev->t_us, .kind = EBB_EVENT_VOICE, .text = text};
     push(a, &said);
+}
+
+void ebb_audio_speak_late(struct ebb_audio *a)
+{
+    if (!a || !a->said_next_ms)
+        return;
+    if (SDL_GetTicks64() - a->said_next_ms > SPEAK_LATE_MS || !a->session || !a->session->voice) {
+        a->said_next_ms = 0; /* too late now: the step has its tone */
+        return;
+    }
+    const char *text = NULL;
+    if (!ebb_voice_for_key(a->session->voice, a->said_next.text, false, &text))
+        return;
+    a->said_next_ms = 0;
+    struct ebb_event said = {.t_us = a->said_next.t_us, .kind = EBB_EVENT_VOICE, .text = text};
+    push(a, &said); /* its time has passed: the mixer starts it at once */
 }
 
 bool ebb_audio_toggle_voice(struct ebb_audio *a)
@@ -681,6 +704,7 @@ void ebb_audio_end(struct ebb_audio *a, int fade_ms)
         a->session->seg_count = 0;
     }
     atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* queued cues are let go */
+    a->said_next_ms = 0;
     if (a->dev)
         SDL_UnlockAudioDevice(a->dev);
 }

@@ -103,6 +103,10 @@ void ebb_audio_set_voice(struct ebb_audio *a, const struct ebb_speech_choice *ch
  * spoken by the mixer from the plan. */
 void ebb_audio_speak(struct ebb_audio *a, const struct ebb_event *ev);
 
+/* A step's prompt that was not synthesized yet when its step began is spoken once it is
+ * (late, within a few seconds); called every frame. */
+void ebb_audio_speak_late(struct ebb_audio *a);
+
 /* V: the voice on or off, for this session and the later ones of this run (turned on,
  * a session without a voice gets one). Returns true when it is now on. */
 bool ebb_audio_toggle_voice(struct ebb_audio *a);

@@ -24,6 +24,7 @@ static const struct key_map key_map[] = {
     {SDLK_EQUALS, IN_VOLUME_UP, true},  {SDLK_KP_PLUS, IN_VOLUME_UP, true},
     {SDLK_MINUS, IN_VOLUME_DOWN, true}, {SDLK_KP_MINUS, IN_VOLUME_DOWN, true},
     {SDLK_m, IN_MUTE, true},            {SDLK_F1, IN_HELP, false},
+    {SDLK_v, IN_VOICE, true},
 };
 
 enum input_action input_key(SDL_Keycode key, bool typing)

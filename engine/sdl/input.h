@@ -29,6 +29,7 @@ enum input_action {
     IN_VOLUME_UP,  /* + or = */
     IN_VOLUME_DOWN,/* - */
     IN_MUTE,       /* M */
+    IN_VOICE,      /* V: spoken guidance on or off */
     IN_HELP,       /* F1 */
     IN_CLICK,      /* a click or a tap at (x, y), output pixels */
     IN_WHEEL,      /* wheel: `wheel` steps, positive = up */

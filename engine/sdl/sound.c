@@ -20,6 +20,7 @@ void sound_close(struct ebb_audio *a)
 uint64_t sound_now(struct ebb_audio *a, struct clock *clk)
 {
     uint64_t audio_us = 0;
+    ebb_audio_speak_late(a);
     bool live = a && ebb_audio_clock_us(a, &audio_us);
     return clock_follow(clk, live, audio_us, clock_system_us());
 }

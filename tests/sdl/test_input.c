@@ -26,6 +26,7 @@ static void the_key_table_follows_design(void **state)
     assert_int_equal(input_key(SDLK_EQUALS, false), IN_VOLUME_UP);
     assert_int_equal(input_key(SDLK_MINUS, false), IN_VOLUME_DOWN);
     assert_int_equal(input_key(SDLK_m, false), IN_MUTE);
+    assert_int_equal(input_key(SDLK_v, false), IN_VOICE);
     assert_int_equal(input_key(SDLK_F1, false), IN_HELP);
     assert_int_equal(input_key(SDLK_n, false), IN_SKIP);
     assert_int_equal(input_key(SDLK_x, false), IN_NONE);
