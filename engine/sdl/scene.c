@@ -187,6 +187,7 @@ static const char *const help_keys[][2] = {
     {"J", "history: how practice has gone (from the list)"},
     {"S", "save a screenshot"},
     {"+  −  M", "volume and mute"},
+    {"V", "spoken voice on or off"},
     {"F1", "this help"},
 };
 
