@@ -305,7 +305,7 @@ static void event_kinds_are_named_as_in_timeline_tsv(void **state)
 {
     (void)state;
     const char *names[EBB_EVENT_COUNT] = {"prepare", "phase",      "cue", "step",
-                                          "press",   "transition", "end"};
+                                          "press",   "transition", "end", "voice"};
     for (int k = 0; k < EBB_EVENT_COUNT; k++)
         assert_string_equal(ebb_event_kind_name((enum ebb_event_kind)k), names[k]);
     assert_string_equal(ebb_event_kind_name(EBB_EVENT_COUNT), "-");

@@ -581,7 +581,10 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
     drop_voices_of(&a->mix, older);
     a->prev = a->session; /* its clips may still be sounding */
     a->session = s;
-    ebb_mix_set_speech(&a->mix, &sp); /* the earlier voice is silenced: it may be freed */
+    ebb_mix_set_speech(&a->mix, &sp); /* what is being said ends as it would */
+    for (int i = 0; older && older->voice && i < 2; i++)
+        if (ebb_voice_owns(older->voice, a->mix.said[i].clip))
+            a->mix.said[i].clip = NULL; /* about to be freed */
     a->mix.source = src;
     a->mix.files = s->files;
     a->mix.file_count = s->file_count;

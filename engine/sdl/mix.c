@@ -76,7 +76,6 @@ void ebb_mix_begin(struct ebb_mix *m, const struct ebb_mix_source *src,
 void ebb_mix_set_speech(struct ebb_mix *m, const struct ebb_mix_speech *sp)
 {
     m->speech = sp ? *sp : (struct ebb_mix_speech){0};
-    memset(m->said, 0, sizeof m->said); /* the clips of an earlier voice may be freed */
 }
 
 void ebb_mix_speech_on(struct ebb_mix *m, bool on)

@@ -135,7 +135,8 @@ void ebb_mix_set_volume(struct ebb_mix *m, int volume_percent, bool mute);
 void ebb_mix_play(struct ebb_mix *m, const struct ebb_event *ev, int64_t at);
 
 /* Sets where utterances come from (copied; its ctx must outlive the session or the next
- * call). The voice starts heard. */
+ * call). An utterance already sounding goes on: its clip must stay valid until it ends
+ * or m->said is cleared (ebb_mix_begin clears it). */
 void ebb_mix_set_speech(struct ebb_mix *m, const struct ebb_mix_speech *sp);
 
 /* The voice heard or not (V): turned off, an utterance sounding fades out at once. */

@@ -594,6 +594,14 @@ const struct ebb_clip *ebb_voice_for_text(const struct ebb_voice *v, const char 
     return NULL;
 }
 
+bool ebb_voice_owns(const struct ebb_voice *v, const struct ebb_clip *clip)
+{
+    for (size_t i = 0; v && clip && i < v->count; i++)
+        if (&v->u[i].clip == clip)
+            return true;
+    return false;
+}
+
 /* The time of the next PHASE or END row after row i (the end of a phase), or UINT64_MAX. */
 static uint64_t phase_end(const struct ebb_event *ev, size_t count, size_t i)
 {

@@ -53,6 +53,9 @@ const struct ebb_clip *ebb_voice_for_key(const struct ebb_voice *v, const char *
 /* The utterance a VOICE event names (by its text pointer), if it is ready. */
 const struct ebb_clip *ebb_voice_for_text(const struct ebb_voice *v, const char *text);
 
+/* True when `clip` is one of v's utterances. */
+bool ebb_voice_owns(const struct ebb_voice *v, const struct ebb_clip *clip);
+
 /* Export: a copy of `events` with a VOICE row after each STEP or PHASE row whose
  * utterance sounds (a phase's when it fits before the next phase or the end and the
  * voice is silent then; a step's always, cutting short what is still said). Returns 0
