@@ -683,14 +683,6 @@ bool ebb_audio_toggle_voice(struct ebb_audio *a)
     return on;
 }
 
-int ebb_audio_decode(const char *path, struct ebb_clip *clip, char *why, size_t size)
-{
-    int rc = decode_file(path, clip, why, size);
-    if (rc == -2)
-        snprintf(why, size, "missing, empty or not a regular file");
-    return rc == 0 ? 0 : -1;
-}
-
 void ebb_audio_end(struct ebb_audio *a, int fade_ms)
 {
     if (!a)

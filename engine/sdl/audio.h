@@ -111,10 +111,6 @@ void ebb_audio_speak_late(struct ebb_audio *a);
  * a session without a voice gets one). Returns true when it is now on. */
 bool ebb_audio_toggle_voice(struct ebb_audio *a);
 
-/* Decodes a WAV, OGG or FLAC file into a 48 kHz stereo clip (a recorded voice). Returns
- * 0, or -1 with the reason in `why`. */
-int ebb_audio_decode(const char *path, struct ebb_clip *clip, char *why, size_t size);
-
 /* The settings of an export's sound beyond the master volume. */
 struct ebb_audio_export {
     int volume_percent; /* master volume, 0..100 (default 80) */

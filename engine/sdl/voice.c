@@ -16,7 +16,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "audio.h"
+#include "cuefile.h"
 #include "mix.h"
 
 #ifdef EBB_HAVE_ESPEAK
@@ -303,7 +303,7 @@ static bool engine_say(struct ebb_voice *v, struct utterance *u)
 }
 #endif
 
-/* --- recordings: ID/step-N.wav (ogg, flac), ID/phase-N.wav --- */
+/* --- recordings: ID/step-N.wav (ogg, opus, flac), ID/phase-N.wav --- */
 
 /* The step or phase number of a recording's file name, or 0 ("step-3.ogg", "phase-01.wav"). */
 static int recording_number(const char *name, const char *kind)
@@ -315,7 +315,8 @@ static int recording_number(const char *name, const char *kind)
     long n = strtol(name + k + 1, &end, 10);
     if (n < 1 || n > 1000 || !end || *end != '.')
         return 0;
-    if (strcasecmp(end, ".wav") && strcasecmp(end, ".ogg") && strcasecmp(end, ".flac"))
+    if (strcasecmp(end, ".wav") && strcasecmp(end, ".ogg") && strcasecmp(end, ".opus") &&
+        strcasecmp(end, ".flac"))
         return 0;
     return (int)n;
 }
@@ -407,7 +408,8 @@ static void add_recording(struct ebb_voice *v, size_t cap, const char *dir, cons
         return;
     u->file = strdup(path);
     char why[200] = "not a sound file";
-    if (!u->file || ebb_audio_decode(path, &u->clip, why, sizeof why) != 0) {
+    if (!u->file || ebb_cuefile_load(path, EBB_VOICE_S_MAX, &u->clip, NULL, why, sizeof why) !=
+                        EBB_CUEFILE_OK) {
         ebb_diags_add(d, EBB_SEVERITY_WARNING, path, 0,
                       "cannot play this recording (%s); step %d of \"%s\" is not spoken", why, n,
                       ex->id);
