@@ -54,15 +54,22 @@ measure "export b4" "$EBB" --export "$T/out-b4" --size 160x90 --at 0.5 b4
 [ "$status" -eq 2 ] && [ "$(wc -l <"$ERR")" -eq 1 ] || { cat "$ERR"; fail "export b4: $status"; }
 
 # within the limits a nested sequence runs its items in its place, with the outer pause
+for n in one two three; do
+    cat >"$U/$n.cfg" <<CFG
+version = 1;
+exercise = { id = "$n"; title = "Breath $n"; kind = "breathing"; prepare = 0.0; cycles = 1;
+  pattern = ( { phase = "inhale"; seconds = 1.0; }, { phase = "exhale"; seconds = 1.0; } ); };
+CFG
+done
 cat >"$U/inner.cfg" <<'CFG'
 version = 1;
 exercise = { id = "inner"; title = "Inner"; kind = "sequence"; pause = 30.0;
-  items = [ "orienting", "feet-on-floor" ]; };
+  items = [ "two", "three" ]; };
 CFG
 cat >"$U/outer.cfg" <<'CFG'
 version = 1;
 exercise = { id = "outer"; title = "Outer"; kind = "sequence"; pause = 2.0;
-  items = [ "box", "inner" ]; };
+  items = [ "one", "inner" ]; };
 CFG
 expect_check_clean() {
     measure "$1" "$EBB" --check "$2"
@@ -72,8 +79,11 @@ expect_check_clean "--check a sequence holding a sequence" "$U/outer.cfg"
 measure "export outer" "$EBB" --export "$T/out-outer" --size 160x90 --at 0.5 --press-every 0.5 outer
 [ "$status" -eq 0 ] || { cat "$ERR"; fail "export outer: exit $status"; }
 transitions=$(awk -F'\t' '$2 == "transition" { print $5 }' "$T/out-outer/timeline.tsv" | tr '\n' '|')
-[ "$transitions" = "Orienting to the room|Feet on the floor|" ] ||
+[ "$transitions" = "Breath two|Breath three|" ] ||
     { cat "$T/out-outer/timeline.tsv"; fail "outer: transitions were '$transitions'"; }
 echo "    transitions: $transitions"
+# three 2 s items and the outer 2 s pause twice (the inner's 30 s is not used): ends at 10 s
+end=$(awk -F'\t' '$2 == "end" { print $1 }' "$T/out-outer/timeline.tsv")
+[ "$end" = "10.000000" ] || { cat "$T/out-outer/timeline.tsv"; fail "outer: ends at $end, not 10 s"; }
 
 echo "hostile_sequences: ${#FIGURES[@]} runs, every one finished"
