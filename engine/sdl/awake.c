@@ -1,6 +1,31 @@
 /* awake: the screen is kept awake while a session runs (awake.h). */
 #include "awake.h"
 
+#include <SDL_syswm.h>
+
+#ifdef EBB_HAVE_XSS
+#include <X11/Xlib.h>
+#include <X11/extensions/scrnsaver.h>
+
+/* SDL 2.26 suspends the X screensaver on SDL_DisableScreenSaver but, when no D-Bus
+ * screensaver service answered, returns early from SDL_EnableScreenSaver before it
+ * lifts the suspension: lift it here (a second lift does nothing). */
+static void x11_lift(SDL_Window *win)
+{
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (win && SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
+        XScreenSaverSuspend(info.info.x11.display, False);
+        XFlush(info.info.x11.display);
+    }
+}
+#else
+static void x11_lift(SDL_Window *win)
+{
+    (void)win;
+}
+#endif
+
 
 bool awake_wanted(const struct awake_in *in)
 {
@@ -18,6 +43,7 @@ void awake_init(struct awake *w, SDL_Window *win)
     w->paused_at_us = 0;
     SDL_EnableScreenSaver();
     w->wl = idle_wayland_open(win);
+    w->win = win;
 }
 
 static void apply(struct awake *w, bool want, struct testhook *h)
@@ -30,10 +56,12 @@ static void apply(struct awake *w, bool want, struct testhook *h)
         testhook_log(h, "awake %s (idle inhibitor)", want ? "on" : "off");
         return;
     }
-    if (want)
+    if (want) {
         SDL_DisableScreenSaver();
-    else
+    } else {
         SDL_EnableScreenSaver();
+        x11_lift(w->win);
+    }
     testhook_log(h, "awake %s", SDL_IsScreenSaverEnabled() ? "off" : "on");
 }
 

@@ -35,6 +35,7 @@ struct awake {
     bool was_paused;
     uint64_t paused_at_us;   /* session clock when the pause began */
     struct idle_wayland *wl; /* owned; NULL: SDL's screensaver control */
+    SDL_Window *win;         /* not owned */
 };
 
 /* Starts allowed, for this window (call after it is open). */
