@@ -14,7 +14,9 @@ static void x11_lift(SDL_Window *win)
 {
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
-    if (win && SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11) {
+    int event_base, error_base; /* XWayland has no MIT-SCREEN-SAVER: nothing to lift */
+    if (win && SDL_GetWindowWMInfo(win, &info) && info.subsystem == SDL_SYSWM_X11 &&
+        XScreenSaverQueryExtension(info.info.x11.display, &event_base, &error_base)) {
         XScreenSaverSuspend(info.info.x11.display, False);
         XFlush(info.info.x11.display);
     }

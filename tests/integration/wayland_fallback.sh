@@ -28,7 +28,7 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 check_x11() { # what it is: a phrase for the failure
-    wl_wait_log '^present [0-9]+ session'
+    wl_wait_log '^present [0-9]+ (session|paused)'
     grep -qx "video x11" "$T/log" || { cat "$T/log" "$T/ebb.err"; fail "$1: not on x11"; }
     [ "$(wl_view shell)" = xwayland ] || fail "$1: the window's shell is $(wl_view shell)"
     [ "$(wl_view class)" = io.github.ebb.Ebb ] || fail "$1: WM_CLASS is $(wl_view class)"

@@ -36,7 +36,7 @@ wait_view() { # FIELD VALUE
 printf 'version = 1;\nwindow = { width = 400; height = 300; fullscreen = false; };\n' \
     >"$T/state/ebb/state.cfg"
 ebb_bg --no-checkin box
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 [ "$(wl_view fullscreen_mode)" = 0 ] || fail "started full screen"
 [ "$(wl_view width)x$(wl_view height)" = 400x300 ] ||
     fail "the window is $(wl_view width)x$(wl_view height) points, not 400x300"
@@ -59,7 +59,7 @@ wl_key q
 wl_wait_exit 10 || fail "ebb exited with status $?"
 
 ebb_bg --no-checkin --fullscreen box
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 wait_view fullscreen_mode 1
 wl_key q
 wl_wait_exit 10 || fail "ebb exited with status $?"

@@ -18,7 +18,7 @@ ebb_bg --no-checkin
 wl_wait_log '^present [0-9]+ picker'
 wait_idle none "on the picker"
 wl_key Return
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 wait_idle enabled "in a session"
 grep -q '^awake on (idle inhibitor)' "$T/log" || fail "the log does not say the inhibitor was taken"
 wl_key p
@@ -39,7 +39,7 @@ exercise = { id = "short"; title = "Short"; kind = "breathing"; prepare = 0.5; c
 CFG
 rm -f "$T/log"
 ebb_bg --no-checkin "$T/short.cfg"
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 wait_idle enabled "in a session"
 wl_wait_log '^screen finished'
 wait_idle none "on the end screen"

@@ -20,7 +20,7 @@ n=$("$PNGCMP" colours "$T/picker.png")
 [ "$n" -gt 50 ] || fail "the picker's picture has $n colours: nothing drawn?"
 
 wl_key Return
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 sleep 0.5
 grim "$T/session.png" || fail "grim"
 read -r w h diff < <("$PNGCMP" same "$T/picker.png" "$T/session.png" 16)
@@ -41,7 +41,7 @@ grep -q '^exit 0' "$T/log" || fail "no clean exit"
 # started with an exercise, Escape leaves
 rm -f "$T/log"
 ebb_bg --no-checkin box
-wl_wait_log '^present [0-9]+ session'
+wl_wait_log '^present [0-9]+ (session|paused)'
 t0=$(now_ms)
 wl_key Escape
 t0=$(( t0 + 300 ))
