@@ -109,11 +109,11 @@ wl_wait_log() {
 }
 
 wl_key() {
-    wtype -s 300 -k "$1" || fail "wtype $1"
+    timeout 20 wtype -s 300 -k "$1" || fail "wtype $1 (status $?)"
 }
 
 wl_view() {
-    swaymsg -t get_tree | python3 -c '
+    timeout 20 swaymsg -t get_tree | python3 -c '
 import json, sys
 field = sys.argv[1]
 def views(n):

@@ -15,7 +15,7 @@ wl_wait_log '^present [0-9]+ picker'
 [ "$(wl_view width)x$(wl_view height)" = 640x360 ] ||
     fail "the window is $(wl_view width)x$(wl_view height) points on a 1280x720 output at scale 2"
 sleep 0.3
-grim "$T/output.png" || fail "grim"
+timeout 20 grim "$T/output.png" || fail "grim"
 wl_key s
 for i in $(seq 100); do
     ls "$T"/pics/ebb-*.png >/dev/null 2>&1 && break

@@ -15,14 +15,14 @@ grep -qx "video wayland" "$T/log" || { cat "$T/log" "$T/ebb.err"; fail "not on t
 [ "$(wl_view app_id)" = io.github.ebb.Ebb ] || fail "app id is $(wl_view app_id)"
 [ "$(wl_view shell)" = xdg_shell ] || fail "shell is $(wl_view shell), not xdg_shell"
 
-grim "$T/picker.png" || fail "grim"
+timeout 20 grim "$T/picker.png" || fail "grim"
 n=$("$PNGCMP" colours "$T/picker.png")
 [ "$n" -gt 50 ] || fail "the picker's picture has $n colours: nothing drawn?"
 
 wl_key Return
 wl_wait_log '^present [0-9]+ (session|paused)'
 sleep 0.5
-grim "$T/session.png" || fail "grim"
+timeout 20 grim "$T/session.png" || fail "grim"
 read -r w h diff < <("$PNGCMP" same "$T/picker.png" "$T/session.png" 16)
 [ "$w"x"$h" = 1280x720 ] || fail "the output is ${w}x$h"
 [ "$diff" -gt 20000 ] || fail "the session looks like the picker ($diff pixels differ)"
