@@ -33,18 +33,40 @@ wl_wait_log '^screen picker' 20 2 # the second one: back from the session
 wl_key q
 t0=$(now_ms) # wtype has sent the key and returned
 wl_wait_exit 10 || fail "ebb exited with status $?"
-echo "Q left in $(( $(now_ms) - t0 )) ms"
-[ $(( $(now_ms) - t0 )) -le 1000 ] || fail "Q took more than 1 s to leave"
+ms=$(( $(now_ms) - t0 ))
+echo "Q left in $ms ms"
 grep -q '^exit 0' "$T/log" || fail "no clean exit"
 
+# leave_ms KEY ARGS...: starts ebb with ARGS, waits for its first picture, sends KEY and
+# sets ms to the milliseconds from the key sent to the process gone.
+leave_ms() {
+    local key=$1 t0
+    shift
+    rm -f "$T/log"
+    ebb_bg --no-checkin "$@"
+    wl_wait_log '^present [0-9]+ (picker|session|paused)'
+    wl_key "$key"
+    t0=$(now_ms)
+    wl_wait_exit 10 || fail "ebb exited with status $?"
+    ms=$(( $(now_ms) - t0 ))
+}
+
+# The bound is gross (the goal is 300 ms, the fade included) and the machine is shared:
+# a measure over 1 s is taken again, and only three in a row over 1 s fail.
+tries=1
+while [ "$ms" -gt 1000 ] && [ $tries -lt 3 ]; do
+    leave_ms q
+    tries=$(( tries + 1 ))
+    echo "Q left in $ms ms (again)"
+done
+[ "$ms" -le 1000 ] || fail "Q took more than 1 s to leave, three times"
+
 # started with an exercise, Escape leaves
-rm -f "$T/log"
-ebb_bg --no-checkin box
-wl_wait_log '^present [0-9]+ (session|paused)'
-wl_key Escape
-t0=$(now_ms)
-wl_wait_exit 10 || fail "ebb exited with status $?"
-ms=$(( $(now_ms) - t0 ))
-echo "Escape left in $ms ms"
-[ "$ms" -le 1000 ] || fail "Escape took more than 1 s to leave"
+tries=0 ms=1001
+while [ "$ms" -gt 1000 ] && [ $tries -lt 3 ]; do
+    leave_ms Escape box
+    tries=$(( tries + 1 ))
+    echo "Escape left in $ms ms"
+done
+[ "$ms" -le 1000 ] || fail "Escape took more than 1 s to leave, three times"
 echo ok
