@@ -78,6 +78,7 @@ bool ebb_voice_folder(char *buf, size_t size)
 
 /* --- the clip: trimmed, resampled to 48 kHz, peak 1, soft ends --- */
 
+#ifdef EBB_HAVE_ESPEAK
 static float at(const float *x, size_t n, long i)
 {
     return i < 0 || (size_t)i >= n ? 0.0f : x[i];
@@ -109,6 +110,8 @@ static int resample(const float *x, size_t n, int rate, struct ebb_clip *clip)
     }
     return 0;
 }
+
+#endif
 
 /* Trims the silent ends, scales the peak to 1 and puts soft edges on. */
 static void shape(struct ebb_clip *c)
@@ -144,9 +147,8 @@ static void shape(struct ebb_clip *c)
 
 /* --- espeak-ng: one engine for the process, behind one lock --- */
 
-static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
-
 #ifdef EBB_HAVE_ESPEAK
+static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
 static int engine_rate;          /* samples a second; 0 not tried; -1 not available */
 static char engine_why[200];     /* why not, for the notice */
 static char engine_voice[64];    /* the voice set last */
