@@ -16,6 +16,11 @@
 static const char *const screen_names[SCREEN_COUNT] = {"picker",  "session", "finished",
                                                            "checkin", "suggest", "history"};
 
+const char *app_screen_name(enum screen s)
+{
+    return s >= 0 && s < SCREEN_COUNT ? screen_names[s] : "-";
+}
+
 void app_notice(struct app *a, const char *fmt, ...)
 {
     va_list ap;
@@ -212,15 +217,27 @@ static void reload_applied(struct app *a)
     a->dirty = true;
 }
 
+/* The screens on which app_reload looks at the file: elsewhere the look is not due, and a
+ * wait shortened to it would never end (the loop would spin). */
+static bool reload_looks(const struct app *a)
+{
+    return (a->screen == SCREEN_SESSION && a->session) || a->screen == SCREEN_PICKER;
+}
+
+int app_reload_wait_ms(const struct app *a, int wait)
+{
+    return reload_looks(a) ? reload_wait_ms(&a->reload, a->now_us, wait) : wait;
+}
+
 void app_reload(struct app *a)
 {
-    if (a->screen == SCREEN_SESSION && a->session) {
+    if (!reload_looks(a))
+        return; /* the end screen, a check-in, history: the file is looked at again later */
+    if (a->screen == SCREEN_SESSION) {
         reload_applied(a);
-    } else if (a->screen == SCREEN_PICKER) {
+    } else {
         const struct ebb_library_entry *e = picker_selected(&a->picker);
         reload_watch(&a->reload, e ? e->path : NULL, a->now_us);
-    } else {
-        return; /* the end screen, a check-in: the file is looked at again later */
     }
     if (reload_wait_ms(&a->reload, a->now_us, 1) > 0)
         return;

@@ -99,6 +99,13 @@ void app_leave(struct app *a, enum after_fade after);
 /* Watches the shown script and applies a saved edit (app.c); called every turn. */
 void app_reload(struct app *a);
 
+/* The screen's name as the test log writes it ("picker", "finished", "history"...). */
+const char *app_screen_name(enum screen s);
+
+/* The loop's wait (at most `wait` ms) shortened to the next look at the script, on the
+ * screens that look at it; `wait` unchanged elsewhere. */
+int app_reload_wait_ms(const struct app *a, int wait);
+
 /* A quiet notice at the top for a few seconds. */
 void app_notice(struct app *a, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -316,7 +316,7 @@ static void loop(struct app *a)
     benchhook_init(&bench);
     a->win.unpaced = benchhook_unpaced(&bench);
     SDL_Event e;
-    unsigned long frames = 0, unchanged = 0;
+    unsigned long frames = 0, unchanged = 0, wakes = 0;
     bool was_moving = false; /* the frame after motion stops shows where it stopped */
     while (!a->quit) {
         a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
@@ -333,8 +333,10 @@ static void loop(struct app *a)
         } else {
             /* still: sleep until something happens (or a little, to keep time) */
             int wait = expire(a, still_wait_ms(a));
-            wait = reload_wait_ms(&a->reload, a->now_us, wait); /* a saved script */
-            if (SDL_WaitEventTimeout(&e, wait)) {
+            wait = app_reload_wait_ms(a, wait); /* a saved script */
+            bool woke = SDL_WaitEventTimeout(&e, wait);
+            testhook_log(&a->hook, "wake %lu %s", ++wakes, app_screen_name(a->screen));
+            if (woke) {
                 event(a, &e);
                 while (SDL_PollEvent(&e))
                     event(a, &e);
