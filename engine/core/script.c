@@ -200,7 +200,8 @@ static struct ebb_exercise *load_text(const char *buf, size_t len, const char *f
     script_fix_lines(&cfg, text);
     struct script_ctx ctx = {
         .file = file, .idname = idname, .dir = ex->dir, .diags = diags, .ex = ex};
-    script_walk(&ctx, &cfg);
+    if (script_check_strings(&ctx, &cfg) == 0)
+        script_walk(&ctx, &cfg);
     if (ctx.oom)
         goto oom;
     goto out;

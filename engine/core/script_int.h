@@ -43,6 +43,10 @@ struct script_ctx {
  * group. Returns 0 when libconfig may parse it, -1 after adding errors. */
 int script_check_text(const char *buf, size_t len, const char *file, struct ebb_diags *diags);
 
+/* Checks every string of a parsed file (escapes read) for valid UTF-8: no stray or
+ * overlong bytes, no surrogates. Returns 0, or -1 after one error at the first bad one. */
+int script_check_strings(struct script_ctx *ctx, const config_t *cfg);
+
 /* Sets the line of every list and array element of a parsed file to the line its value
  * starts on in `text` (libconfig 1.5 gives a string element the line of the token after
  * it). Changes nothing when the text does not match the tree (script_lines.c). */

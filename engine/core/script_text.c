@@ -5,7 +5,9 @@
  * `@include` (it would open another file), `inf` and `nan` (a bare syntax error),
  * integers too large for their type (1.5 wraps them silently: 99999999999999999999
  * reads as -1), nesting deep enough to exhaust its parser, and groups with so many
- * keys that its quadratic duplicate check would run for minutes. */
+ * keys that its quadratic duplicate check would run for minutes. After the parse, every
+ * string is checked again: libconfig turns escapes such as "\xff" into raw bytes, so a
+ * file of valid UTF-8 can still hold strings that are not. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
@@ -318,4 +320,47 @@ int script_check_text(const char *buf, size_t len, const char *file, struct ebb_
     if (scan_text(&s) < 0 || s.errors > 0)
         return -1;
     return 0;
+}
+
+/* The first string under s (s included) that is not valid UTF-8, or NULL; *bad is its
+ * offending byte. */
+static const config_setting_t *bad_string(const config_setting_t *s, unsigned char *bad)
+{
+    if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+        const unsigned char *b = (const unsigned char *)config_setting_get_string(s);
+        size_t len = b ? strlen((const char *)b) : 0;
+        for (size_t i = 0; i < len;) {
+            size_t n = utf8_seq(b + i, len - i);
+            if (n == 0) {
+                *bad = b[i];
+                return s;
+            }
+            i += n;
+        }
+        return NULL;
+    }
+    int n = config_setting_length(s);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *found = bad_string(config_setting_get_elem(s, (unsigned)i), bad);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+int script_check_strings(struct script_ctx *ctx, const config_t *cfg)
+{
+    unsigned char bad = 0;
+    const config_setting_t *s = bad_string(config_root_setting(cfg), &bad);
+    if (!s)
+        return 0;
+    const char *key = config_setting_name(s);
+    const config_setting_t *p = config_setting_parent(s);
+    if (!key)
+        key = p && config_setting_name(p) ? config_setting_name(p) : "value";
+    script_error(ctx, s,
+                 "\"%s\" is not valid UTF-8 once its escapes are read (byte 0x%02x): write the "
+                 "character itself rather than its bytes as \\x escapes",
+                 key, bad);
+    return -1;
 }
