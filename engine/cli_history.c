@@ -40,14 +40,11 @@ static void print_diags(const struct ebb_diags *d)
         fprintf(stderr, "ebb: and %d more like these\n", more);
 }
 
-/* The exercise as it may be shown on a terminal: control characters become '?'. */
+/* The exercise as it may be shown on a terminal (control characters escaped). */
+#define SHOWN_MAX (EBB_JOURNAL_EXERCISE_MAX * EBB_ESCAPE_GROWTH)
 static const char *shown(const char *text, char *buf, size_t size)
 {
-    size_t i = 0;
-    for (; text[i] && i + 1 < size; i++)
-        buf[i] = iscntrl((unsigned char)text[i]) ? '?' : text[i];
-    buf[i] = '\0';
-    return buf;
+    return ebb_escape(text, buf, size);
 }
 
 /* m:ss, or h:mm:ss from an hour on. */
@@ -73,9 +70,10 @@ static const char *rating_text(int r, char *buf, size_t size)
 static int exercise_width(const struct ebb_journal *j, size_t from)
 {
     size_t w = strlen("exercise");
+    char ex[SHOWN_MAX];
     for (size_t i = from; i < j->count; i++)
-        if (strlen(j->records[i].exercise) > w)
-            w = strlen(j->records[i].exercise);
+        if (strlen(shown(j->records[i].exercise, ex, sizeof ex)) > w)
+            w = strlen(ex);
     return (int)w;
 }
 
@@ -83,7 +81,7 @@ static void print_sessions(const struct ebb_journal *j)
 {
     size_t from = j->count > HISTORY_SHOWN ? j->count - HISTORY_SHOWN : 0;
     int w = exercise_width(j, from);
-    char ex[EBB_JOURNAL_EXERCISE_MAX], len[32], before[12], after[12];
+    char ex[SHOWN_MAX], len[32], before[12], after[12];
     if (from > 0)
         printf("The last %d of %zu sessions:\n\n", HISTORY_SHOWN, j->count);
     else
@@ -106,7 +104,7 @@ static void print_summary(const struct ebb_journal *j)
 {
     size_t n = 0;
     struct ebb_journal_summary *s = ebb_journal_summarize(j, &n);
-    char ex[EBB_JOURNAL_EXERCISE_MAX], change[32];
+    char ex[SHOWN_MAX], change[32];
     if (!s)
         return;
     int w = exercise_width(j, 0);
@@ -233,20 +231,24 @@ int ebb_cli_forget(bool yes)
     struct stat st;
     if (journal_path(path, sizeof path))
         return 1;
+    char shown_path[PATH_MAX_BYTES * EBB_ESCAPE_GROWTH]; /* the path as messages quote it */
+    ebb_escape(path, shown_path, sizeof shown_path);
     if (lstat(path, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR) {
-            printf("There is no journal at %s; nothing to delete.\n", path);
+            printf("There is no journal at %s; nothing to delete.\n", shown_path);
             return finish_output();
         }
-        fprintf(stderr, "ebb: %s: error: cannot look at the journal: %s\n", path, strerror(errno));
+        fprintf(stderr, "ebb: %s: error: cannot look at the journal: %s\n", shown_path,
+                strerror(errno));
         return 1;
     }
     if (S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "ebb: %s: error: this is a folder, not a journal; nothing deleted\n", path);
+        fprintf(stderr, "ebb: %s: error: this is a folder, not a journal; nothing deleted\n",
+                shown_path);
         return 1;
     }
     if (!yes) {
-        printf("Delete the journal at %s? [y/N] ", path);
+        printf("Delete the journal at %s? [y/N] ", shown_path);
         fflush(stdout);
         if (!answered_yes()) {
             printf("Nothing deleted; the journal is kept.\n");
@@ -254,9 +256,10 @@ int ebb_cli_forget(bool yes)
         }
     }
     if (unlink(path) != 0) {
-        fprintf(stderr, "ebb: %s: error: cannot delete the journal: %s\n", path, strerror(errno));
+        fprintf(stderr, "ebb: %s: error: cannot delete the journal: %s\n", shown_path,
+                strerror(errno));
         return 1;
     }
-    printf("Deleted the journal at %s.\n", path);
+    printf("Deleted the journal at %s.\n", shown_path);
     return finish_output();
 }

@@ -14,8 +14,11 @@ void ebb_cli_print_diags(const struct ebb_diags *d)
     for (int i = 0; i < d->count; i++)
         fprintf(stderr, "%s\n", ebb_diag_format(&d->items[i], line, sizeof line));
     int more = d->errors + d->warnings - d->count;
-    if (more > 0 && d->count > 0)
-        fprintf(stderr, "%s: warning: %d more diagnostics not shown\n", d->items[0].file, more);
+    if (more > 0 && d->count > 0) {
+        char file[EBB_DIAG_FILE_MAX * EBB_ESCAPE_GROWTH];
+        fprintf(stderr, "%s: warning: %d more diagnostics not shown\n",
+                ebb_escape(d->items[0].file, file, sizeof file), more);
+    }
 }
 
 int ebb_cli_load_library(struct ebb_library *lib, const struct ebb_search_env *env,
@@ -125,18 +128,20 @@ int ebb_cli_list(const struct ebb_search_env *env)
         return 1;
     }
     int w_id = 0, w_kind = 0, w_len = 0, w_src = 0;
+    char id[EBB_DIAG_FILE_MAX * EBB_ESCAPE_GROWTH], title[EBB_DIAG_FILE_MAX * EBB_ESCAPE_GROWTH];
     for (int i = 0; i < lib.count; i++) {
         const struct ebb_library_entry *e = &lib.entries[i];
         format_length(&lib, e, lengths[i], LEN_MAX);
-        w_id = max_int(w_id, (int)strlen(e->id));
+        w_id = max_int(w_id, (int)strlen(ebb_escape(e->id, title, sizeof title)));
         w_kind = max_int(w_kind, (int)strlen(entry_kind(e)));
         w_len = max_int(w_len, (int)strlen(lengths[i]));
         w_src = max_int(w_src, (int)strlen(source_name(e->source)));
     }
     for (int i = 0; i < lib.count; i++) {
         const struct ebb_library_entry *e = &lib.entries[i];
-        printf("%-*s  %-*s  %-*s  %-*s  %s\n", w_id, e->id, w_kind, entry_kind(e), w_len,
-               lengths[i], w_src, source_name(e->source), entry_title(e));
+        printf("%-*s  %-*s  %-*s  %-*s  %s\n", w_id, ebb_escape(e->id, id, sizeof id), w_kind,
+               entry_kind(e), w_len, lengths[i], w_src, source_name(e->source),
+               ebb_escape(entry_title(e), title, sizeof title));
         if (!e->ex) {
             /* the first error of a broken file, so the person knows what to fix */
             for (int k = 0; k < e->diags.count; k++) {
@@ -159,12 +164,13 @@ int ebb_cli_path(const struct ebb_search_env *env)
     memset(&lib, 0, sizeof lib);
     ebb_library_dirs(&lib, env);
     int w_path = 0;
+    char path[4096 * EBB_ESCAPE_GROWTH];
     for (int i = 0; i < lib.dir_count; i++)
-        w_path = max_int(w_path, (int)strlen(lib.dirs[i].path));
+        w_path = max_int(w_path, (int)strlen(ebb_escape(lib.dirs[i].path, path, sizeof path)));
     for (int i = 0; i < lib.dir_count; i++) {
         const struct ebb_search_dir *d = &lib.dirs[i];
-        printf("%-*s  %-8s  %s\n", w_path, d->path, source_name(d->source),
-               d->exists ? "(exists)" : "(missing)");
+        printf("%-*s  %-8s  %s\n", w_path, ebb_escape(d->path, path, sizeof path),
+               source_name(d->source), d->exists ? "(exists)" : "(missing)");
     }
     ebb_library_free(&lib);
     return 0;

@@ -171,20 +171,24 @@ static int copy_to(const struct ebb_library *lib, const struct ebb_library_entry
     const char *dir = lib->dirs[0].path;
     char final[4200];
     snprintf(final, sizeof final, "%s/%s.cfg", dir, id);
+    /* as messages quote them */
+    char q_final[sizeof final * EBB_ESCAPE_GROWTH], q_src[4096 * EBB_ESCAPE_GROWTH];
+    ebb_escape(final, q_final, sizeof q_final);
+    ebb_escape(src->path, q_src, sizeof q_src);
     if (access(final, F_OK) == 0) {
         fprintf(stderr, "ebb: --new: %s already exists; choose another id or edit that file\n",
-                final);
+                q_final);
         return 2;
     }
     char *text = NULL, *copy = NULL;
     size_t len = 0, at = 0, copy_len = 0;
     int status = 2;
     if (read_all(src->path, &text, &len) != 0) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", src->path, strerror(errno));
+        fprintf(stderr, "%s: error: cannot read: %s\n", q_src, strerror(errno));
         goto done;
     }
     if (find_id_value(text, len, src->id, &at) != 0) {
-        fprintf(stderr, "%s: error: no `id = \"%s\";` line to change\n", src->path, src->id);
+        fprintf(stderr, "%s: error: no `id = \"%s\";` line to change\n", q_src, src->id);
         goto done;
     }
     copy = with_new_id(text, len, at, strlen(src->id), id, &copy_len);
@@ -196,20 +200,21 @@ static int copy_to(const struct ebb_library *lib, const struct ebb_library_entry
     struct ebb_exercise *ex = ebb_script_load_buffer(copy, copy_len, final, dir, &d);
     if (!ex) {
         ebb_cli_print_diags(&d);
-        fprintf(stderr, "ebb: --new: the copy of %s would not load; nothing written\n", src->path);
+        fprintf(stderr, "ebb: --new: the copy of %s would not load; nothing written\n", q_src);
         goto done;
     }
     ebb_script_free(ex);
     if (ebb_dirs_make(dir, 0700) != 0) {
-        fprintf(stderr, "ebb: --new: cannot create %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "ebb: --new: cannot create %s: %s\n", ebb_escape(dir, q_src, sizeof q_src),
+                strerror(errno));
         goto done;
     }
     int w = write_new(dir, final, copy, copy_len);
     if (w == 1)
         fprintf(stderr, "ebb: --new: %s already exists; choose another id or edit that file\n",
-                final);
+                q_final);
     else if (w != 0)
-        fprintf(stderr, "ebb: --new: cannot write %s: %s\n", final, strerror(errno));
+        fprintf(stderr, "ebb: --new: cannot write %s: %s\n", q_final, strerror(errno));
     else {
         printf("%s\n", final);
         status = 0;
@@ -237,15 +242,18 @@ int ebb_cli_new(const char *id, const char *from, const struct ebb_search_env *e
     if (ebb_cli_load_library(&lib, env, &diags) != 0)
         return 1;
     int status = 2;
+    char q[1024];
     const struct ebb_library_entry *src = ebb_library_find(&lib, from);
     if (lib.dir_count == 0 || lib.dirs[0].source != EBB_SOURCE_USER)
         fprintf(stderr, "ebb: --new: no folder for your exercises (set HOME or "
                         "XDG_CONFIG_HOME)\n");
     else if (!src)
-        fprintf(stderr, "ebb: --from: no exercise \"%s\"; `ebb --list` shows the ids\n", from);
+        fprintf(stderr, "ebb: --from: no exercise \"%s\"; `ebb --list` shows the ids\n",
+                ebb_escape(from, q, sizeof q));
     else if (!src->ex) {
         ebb_cli_print_diags(&src->diags);
-        fprintf(stderr, "ebb: --from: \"%s\" has errors; fix it or copy another\n", from);
+        fprintf(stderr, "ebb: --from: \"%s\" has errors; fix it or copy another\n",
+                ebb_escape(from, q, sizeof q));
     } else
         status = copy_to(&lib, src, id);
     ebb_library_free(&lib);

@@ -196,7 +196,9 @@ static const char help_text[] =
 /* One line naming the option and what it expected; the caller exits 2. */
 static int bad_value(const char *option, const char *expected, const char *found)
 {
-    fprintf(stderr, "ebb: %s: expected %s, got \"%s\"\n", option, expected, found);
+    char q[1024];
+    fprintf(stderr, "ebb: %s: expected %s, got \"%s\"\n", option, expected,
+            ebb_escape(found, q, sizeof q));
     return -1;
 }
 
@@ -438,16 +440,19 @@ static int take_flag(struct command *c, int code)
 static int unknown_option(char **argv, int code)
 {
     const char *arg = argv[optind - 1];
+    char q[1024];
     if (code == ':') { /* a missing value is a bad value: one line, no usage */
-        fprintf(stderr, "ebb: %s: expected a value after it\n", arg);
+        fprintf(stderr, "ebb: %s: expected a value after it\n", ebb_escape(arg, q, sizeof q));
         return -1;
     }
-    if (optopt >= 256)
-        fprintf(stderr, "ebb: %s: this option takes no value\n", arg);
-    else if (optopt)
-        fprintf(stderr, "ebb: unknown option \"-%c\"\n", optopt);
-    else
-        fprintf(stderr, "ebb: unknown option \"%s\"\n", arg);
+    if (optopt >= 256) {
+        fprintf(stderr, "ebb: %s: this option takes no value\n", ebb_escape(arg, q, sizeof q));
+    } else if (optopt) {
+        char one[2] = {(char)optopt, '\0'};
+        fprintf(stderr, "ebb: unknown option \"-%s\"\n", ebb_escape(one, q, sizeof q));
+    } else {
+        fprintf(stderr, "ebb: unknown option \"%s\"\n", ebb_escape(arg, q, sizeof q));
+    }
     fputs(usage_text, stderr);
     return -1;
 }
@@ -483,8 +488,9 @@ static int check_combinations(struct command *c, int npos)
         return -1;
     }
     if (c->verb != VERB_CHECK && c->verb != VERB_NONE && c->verb != VERB_EXPORT && npos > 0) {
+        char q[1024];
         fprintf(stderr, "ebb: %s takes no exercise, got \"%s\"\n", verb_names[c->verb],
-                c->opt.exercise);
+                ebb_escape(c->opt.exercise, q, sizeof q));
         return -1;
     }
     return 0;
@@ -646,7 +652,9 @@ static int check_exercise(const char *arg, const struct ebb_library *lib)
     if (!is_file_argument(arg)) {
         const struct ebb_library_entry *e = ebb_library_find(lib, arg);
         if (!e) {
-            fprintf(stderr, "ebb: no exercise \"%s\"; `ebb --list` shows the ids\n", arg);
+            char q[1024];
+            fprintf(stderr, "ebb: no exercise \"%s\"; `ebb --list` shows the ids\n",
+                    ebb_escape(arg, q, sizeof q));
             return 2;
         }
         if (!e->ex) {

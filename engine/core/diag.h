@@ -40,8 +40,21 @@ void ebb_diags_add(struct ebb_diags *d, enum ebb_severity sev, const char *file,
 void ebb_diags_vadd(struct ebb_diags *d, enum ebb_severity sev, const char *file, int line,
                     const char *fmt, va_list ap);
 
+/* Bytes ebb_escape may write for one byte of its input (a stray byte becomes \xNN). */
+#define EBB_ESCAPE_GROWTH 4
+
+/* `text` made safe to print on a terminal, into buf (always NUL-terminated, cut at a
+ * whole character). Control characters become visible escapes: newline, tab and
+ * carriage return as \n \t \r, every other C0 character, ESC and DEL as \xNN, C1
+ * characters (U+0080..U+009F) as \uNNNN, and a byte that is not part of valid UTF-8 as
+ * \xNN; everything else is copied. Every value or file name a message quotes goes
+ * through it, so a file cannot set the terminal's title, clear it, or forge a line.
+ * Returns buf. */
+char *ebb_escape(const char *text, char *buf, size_t size);
+
 /* Writes "FILE:LINE: error: message" (or "FILE: error: message" when line is 0)
- * into buf, always NUL-terminated. Returns buf. */
+ * into buf, always NUL-terminated, the file and the message through ebb_escape.
+ * Returns buf. */
 char *ebb_diag_format(const struct ebb_diag *d, char *buf, size_t size);
 
 #endif

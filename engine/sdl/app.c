@@ -270,7 +270,8 @@ int app_screenshot(struct app *a, const char *path)
     }
     app_draw(a);
     if (screenshot_save(a->win.ren, a->sc.w, a->sc.h, path, err, sizeof err) != 0) {
-        fprintf(stderr, "ebb: %s: %s\n", path, err);
+        char q[sizeof def * EBB_ESCAPE_GROWTH];
+        fprintf(stderr, "ebb: %s: %s\n", ebb_escape(path, q, sizeof q), err);
         app_notice(a, "The screenshot could not be saved");
         return -1;
     }

@@ -70,9 +70,11 @@ static int start_up(struct app *a)
     a->sc.ren = a->win.ren;
     a->sc.text = a->text;
     awake_init(&a->awake, a->win.win);
-    if (theme_find(a->opt->theme, &a->sc.th) != 0)
+    if (theme_find(a->opt->theme, &a->sc.th) != 0) {
+        char q[1024];
         fprintf(stderr, "ebb: warning: no theme \"%s\" (there are %s); using dark\n",
-                a->opt->theme, theme_names());
+                ebb_escape(a->opt->theme, q, sizeof q), theme_names());
+    }
     a->sc.reduced_motion = a->opt->reduced_motion;
     a->sc.visual = a->opt->visual;
     char notice[256] = "";

@@ -21,7 +21,6 @@
 #include "sound.h"
 #include "voice.h"
 
-#define AT_MAX 256                   /* --at times */
 #define VIRTUAL_LIMIT_US (24ull * 3600 * 1000000) /* a session never runs longer */
 
 struct run {
@@ -229,39 +228,71 @@ static int save_png(SDL_Surface *surf, const char *path, char *why, size_t size)
     return -1;
 }
 
-/* The frames wanted: all (NULL) or a sorted list from --at. */
-static int parse_at(const char *at, double end_s, int fps, int last, int *out, int *n)
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The frames of --at, sorted and each once, into *out (malloc'd; the caller frees it).
+ * Every time is kept, however many; times past the end give the last frame, with one
+ * warning for all of them. Returns 0, or -1 after one line. */
+static int parse_at(const char *at, double end_s, int fps, int last, int **out, int *n)
 {
     *n = 0;
+    *out = NULL;
+    size_t cap = 1;
+    for (const char *c = at; *c; c++)
+        cap += *c == ',';
+    int *frames = malloc(cap * sizeof *frames);
+    if (!frames) {
+        fprintf(stderr, "ebb: --at: out of memory\n");
+        return -1;
+    }
+    size_t past = 0;
+    double first_past = 0;
     const char *p = at;
     while (*p) {
         char *end = NULL;
         double t = strtod(p, &end);
         if (end == p || t < 0 || t != t || (*end && *end != ',')) {
-            fprintf(stderr, "ebb: --at: expected seconds like 1.5,3, got \"%s\"\n", at);
+            char q[1024];
+            fprintf(stderr, "ebb: --at: expected seconds like 1.5,3, got \"%s\"\n",
+                    ebb_escape(at, q, sizeof q));
+            free(frames);
             return -1;
         }
-        int idx = (int)llround(t * fps);
+        double f = t * fps;
+        int idx = f > (double)last ? last + 1 : (int)llround(f);
         if (idx > last) {
-            fprintf(stderr, "ebb: warning: --at %g is past the end (%.3f s): the last frame\n",
-                    t, end_s);
+            if (past++ == 0)
+                first_past = t;
             idx = last;
         }
-        if (*n < AT_MAX)
-            out[(*n)++] = idx;
+        frames[(*n)++] = idx;
         p = *end ? end + 1 : end;
     }
+    if (past == 1)
+        fprintf(stderr, "ebb: warning: --at %g is past the end (%.3f s): the last frame\n",
+                first_past, end_s);
+    else if (past > 1)
+        fprintf(stderr,
+                "ebb: warning: %zu --at times are past the end (%.3f s), the first %g: each "
+                "gives the last frame\n",
+                past, end_s, first_past);
+    qsort(frames, (size_t)*n, sizeof *frames, cmp_int);
+    int kept = 0; /* each frame once */
+    for (int i = 0; i < *n; i++)
+        if (kept == 0 || frames[kept - 1] != frames[i])
+            frames[kept++] = frames[i];
+    *n = kept;
+    *out = frames;
     return 0;
 }
 
 static bool wanted(const int *at, int n, int i)
 {
-    if (!at)
-        return true;
-    for (int k = 0; k < n; k++)
-        if (at[k] == i)
-            return true;
-    return false;
+    return !at || bsearch(&i, at, (size_t)n, sizeof *at, cmp_int) != NULL;
 }
 
 /* Pass 2: the frames, drawn into a surface by the software renderer. */
@@ -309,7 +340,8 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
         snprintf(path, sizeof path, "%s/frame-%06d.png", dir, i);
         char why[256];
         if (save_png(surf, path, why, sizeof why) != 0) {
-            fprintf(stderr, "ebb: %s: cannot write: %s\n", path, why);
+            char q[sizeof path * EBB_ESCAPE_GROWTH];
+            fprintf(stderr, "ebb: %s: cannot write: %s\n", ebb_escape(path, q, sizeof q), why);
             status = 1;
             break;
         }
@@ -378,18 +410,22 @@ static int export_files(struct run *r)
     const struct ebb_options *o = r->opt;
     const char *dir = o->export_dir;
     char path[4096];
-    static int at[AT_MAX];
-    int at_n = 0;
+    int *at = NULL, at_n = 0;
     uint64_t press_us = (uint64_t)llround((o->press_every_s > 0 ? o->press_every_s : 5) * 1e6);
     if (plan(r, press_us) != 0) {
-        fprintf(stderr, "ebb: %s: the session does not end\n", r->launch.ex->path);
+        char q[4096 * EBB_ESCAPE_GROWTH];
+        fprintf(stderr, "ebb: %s: the session does not end\n",
+                ebb_escape(r->launch.ex->path, q, sizeof q));
         return 1;
     }
     if (o->export_at && parse_at(o->export_at, (double)r->end_us / 1e6, o->export_fps,
-                                 r->last_frame, at, &at_n) != 0)
+                                 r->last_frame, &at, &at_n) != 0)
         return 2;
+    char q[sizeof path * EBB_ESCAPE_GROWTH]; /* a path as messages quote it */
     if (make_dir(dir) != 0) {
-        fprintf(stderr, "ebb: %s: cannot create the folder: %s\n", dir, strerror(errno));
+        fprintf(stderr, "ebb: %s: cannot create the folder: %s\n", ebb_escape(dir, q, sizeof q),
+                strerror(errno));
+        free(at);
         return 1;
     }
     if (add_voice(r) != 0) {
@@ -398,10 +434,13 @@ static int export_files(struct run *r)
     }
     snprintf(path, sizeof path, "%s/timeline.tsv", dir);
     if (write_tsv(r, path) != 0) {
-        fprintf(stderr, "ebb: %s: cannot write: %s\n", path, strerror(errno ? errno : EIO));
+        fprintf(stderr, "ebb: %s: cannot write: %s\n", ebb_escape(path, q, sizeof q),
+                strerror(errno ? errno : EIO));
+        free(at);
         return 1;
     }
     int status = draw_frames(r, dir, o->export_at ? at : NULL, at_n);
+    free(at);
     if (status != 0)
         return status;
     struct ebb_diags d;
