@@ -5,6 +5,7 @@
  * SDL layer (the picker, a session, an export). */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -720,6 +721,10 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
 
 int main(int argc, char **argv)
 {
+    /* The person's locale for the C library's own words (strerror) and characters; numbers
+     * stay "C": libconfig reads 4.5 with strtod, and files are written with a point. */
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
     struct command c;
     int first = argc;
     if (parse(&c, argc, argv, &first) != 0)
