@@ -620,10 +620,18 @@ int ebb_journal_append(const char *path, const struct ebb_journal_record *r,
 
 /* ---- summaries ------------------------------------------------------------------- */
 
+/* Records in order of exercise, then of the file: each exercise's records end up side
+ * by side, so one pass sums them (n log n, however many ids there are). */
+struct by_id {
+    const struct ebb_journal_record *r;
+    size_t index; /* in the file */
+};
+
 static int by_exercise(const void *a, const void *b)
 {
-    return strcmp(((const struct ebb_journal_summary *)a)->exercise,
-                  ((const struct ebb_journal_summary *)b)->exercise);
+    const struct by_id *x = a, *y = b;
+    int d = strcmp(x->r->exercise, y->r->exercise);
+    return d ? d : (x->index > y->index) - (x->index < y->index);
 }
 
 struct ebb_journal_summary *ebb_journal_summarize(const struct ebb_journal *j, size_t *count)
@@ -632,25 +640,31 @@ struct ebb_journal_summary *ebb_journal_summarize(const struct ebb_journal *j, s
     if (!j || j->count == 0)
         return NULL;
     struct ebb_journal_summary *s = calloc(j->count, sizeof *s);
-    if (!s)
+    struct by_id *order = malloc(j->count * sizeof *order);
+    if (!s || !order) {
+        free(s);
+        free(order);
         return NULL;
+    }
+    for (size_t i = 0; i < j->count; i++)
+        order[i] = (struct by_id){&j->records[i], i};
+    qsort(order, j->count, sizeof *order, by_exercise);
     size_t n = 0;
     for (size_t i = 0; i < j->count; i++) {
-        const struct ebb_journal_record *r = &j->records[i];
-        size_t k = 0;
-        while (k < n && strcmp(s[k].exercise, r->exercise) != 0)
-            k++;
-        if (k == n)
+        const struct ebb_journal_record *r = order[i].r;
+        if (n == 0 || strcmp(s[n - 1].exercise, r->exercise) != 0)
             memcpy(s[n++].exercise, r->exercise, sizeof r->exercise);
-        s[k].sessions++;
-        s[k].completed += r->completed;
-        s[k].minutes += r->actual_s / 60.0;
+        struct ebb_journal_summary *k = &s[n - 1];
+        k->sessions++;
+        k->completed += r->completed;
+        k->minutes += r->actual_s / 60.0;
         if (r->rating_before >= 0 && r->rating_after >= 0) {
-            s[k].rated++;
-            s[k].mean_before += r->rating_before; /* sums until divided below */
-            s[k].mean_after += r->rating_after;
+            k->rated++;
+            k->mean_before += r->rating_before; /* sums until divided below */
+            k->mean_after += r->rating_after;
         }
     }
+    free(order);
     for (size_t k = 0; k < n; k++) {
         if (s[k].rated == 0)
             continue;
@@ -658,7 +672,6 @@ struct ebb_journal_summary *ebb_journal_summarize(const struct ebb_journal *j, s
         s[k].mean_after /= s[k].rated;
         s[k].mean_change = s[k].mean_after - s[k].mean_before;
     }
-    qsort(s, n, sizeof *s, by_exercise);
     *count = n;
     return s;
 }
