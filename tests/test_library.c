@@ -539,6 +539,40 @@ static void a_folder_that_cannot_be_opened_gets_a_warning(void **state)
     assert_false(has_message(&f->diags, EBB_SEVERITY_WARNING, "cannot read this folder"));
 }
 
+/* 5 000 files of your own: the first 1 024 by name are read (not the first readdir
+ * gives), every built-in stays, and one warning says what was left out. */
+static void a_big_user_folder_never_pushes_out_the_built_ins(void **state)
+{
+    struct fixture *f = *state;
+    enum { FILES = 5000 };
+    char id[32];
+    for (int i = FILES; i >= 1; i--) { /* written backwards: readdir's order is not name order */
+        snprintf(id, sizeof id, "u%04d", i);
+        breathing(f->user, id, id, 4.0, 2);
+    }
+    breathing(f->data1, "box", "Box breathing", 4.0, 4);
+    breathing(f->src, "calm", "Calm", 5.0, 4);
+    assert_int_equal(ebb_library_load(&f->lib, &f->env, &f->diags), 0);
+    const struct ebb_library_entry *box = ebb_library_find(&f->lib, "box");
+    const struct ebb_library_entry *calm = ebb_library_find(&f->lib, "calm");
+    assert_non_null(box);
+    assert_non_null(calm);
+    assert_int_equal(box->source, EBB_SOURCE_BUILTIN);
+    assert_int_equal(calm->source, EBB_SOURCE_BUILTIN);
+    int users = 0;
+    for (int i = 0; i < f->lib.count; i++)
+        users += f->lib.entries[i].source == EBB_SOURCE_USER;
+    assert_int_equal(users, EBB_LIBRARY_USER_MAX);
+    assert_non_null(ebb_library_find(&f->lib, "u0001"));
+    assert_non_null(ebb_library_find(&f->lib, "u1024"));
+    assert_null(ebb_library_find(&f->lib, "u1025"));
+    assert_int_equal(f->diags.warnings, 1); /* said once, not 3 976 times */
+    assert_int_equal(f->diags.errors, 0);
+    assert_string_equal(f->diags.items[0].file, f->user);
+    assert_non_null(strstr(f->diags.items[0].message,
+                           "3976 exercise files left out, from u1025.cfg on in name order"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -571,6 +605,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_folder_that_cannot_be_opened_gets_a_warning, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(every_built_in_loads_and_lasts_as_long_as_it_says, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_big_user_folder_never_pushes_out_the_built_ins, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

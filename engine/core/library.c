@@ -15,7 +15,7 @@
 #include "timeline.h"
 
 #define CFG_SUFFIX ".cfg"
-#define NAMES_MAX 4096 /* files looked at in one folder */
+#define NAMES_MAX 65536 /* names kept from one folder (the rest are counted as left out) */
 
 static char *join(const char *a, const char *b)
 {
@@ -116,19 +116,25 @@ static bool wanted(const char *name)
 
 /* The *.cfg names of a folder, sorted so that loading does not depend on the order
  * readdir happens to give. Returns the count (0 when memory runs out), or -1 with errno
- * when the folder cannot be opened; free each and *out. */
-static int list_names(const char *dir, char ***out)
+ * when the folder cannot be opened; free each and *out. *unkept counts the names past
+ * NAMES_MAX. */
+static int list_names(const char *dir, char ***out, int *unkept)
 {
     *out = NULL;
+    *unkept = 0;
     DIR *d = opendir(dir);
     if (!d)
         return -1;
     char **names = NULL;
     int count = 0, cap = 0;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && count < NAMES_MAX) {
+    while ((e = readdir(d)) != NULL) {
         if (!wanted(e->d_name))
             continue;
+        if (count >= NAMES_MAX) {
+            (*unkept)++;
+            continue;
+        }
         if (count == cap) {
             int ncap = cap ? cap * 2 : 32;
             char **grown = realloc(names, (size_t)ncap * sizeof *grown);
@@ -148,6 +154,11 @@ static int list_names(const char *dir, char ***out)
         qsort(names, (size_t)count, sizeof *names, cmp_names);
     *out = names;
     return count;
+}
+
+static int source_max(enum ebb_source src)
+{
+    return src == EBB_SOURCE_USER ? EBB_LIBRARY_USER_MAX : EBB_LIBRARY_BUILTIN_MAX;
 }
 
 static struct ebb_library_entry *find_mut(struct ebb_library *lib, const char *id)
@@ -182,9 +193,11 @@ static void clear_entry(struct ebb_library_entry *e)
     e->ex = NULL;
 }
 
-/* Loads one file into the library. Returns -1 only when memory runs out. */
+/* Loads one file into the library. Returns 0, 1 when it was left out (its source has
+ * room for no more: nothing is read), or -1 when memory runs out. */
 static int load_file(struct ebb_library *lib, int *cap, const char *dir, const char *name,
-                     enum ebb_source src, struct ebb_diags *diags, struct ebb_diags *scratch)
+                     enum ebb_source src, int *added, struct ebb_diags *diags,
+                     struct ebb_diags *scratch)
 {
     size_t idlen = strlen(name) - strlen(CFG_SUFFIX);
     char id[NAME_MAX + 1];
@@ -196,6 +209,8 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
     struct ebb_library_entry *old = find_mut(lib, id);
     if (old && old->ex)
         return 0; /* the first valid file of an id wins */
+    if (!old && added[src] >= source_max(src))
+        return 1;
 
     char *path = join(dir, name);
     if (!path)
@@ -218,14 +233,6 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
         old->source = src;
         old->ex = ex;
         old->diags = *scratch;
-        return 0;
-    }
-    if (lib->count >= EBB_LIBRARY_MAX) {
-        ebb_script_free(ex);
-        ebb_diags_add(diags, EBB_SEVERITY_WARNING, path, 0,
-                      "more than %d exercises on the search path; this one is left out",
-                      EBB_LIBRARY_MAX);
-        free(path);
         return 0;
     }
     if (lib->count == *cap) {
@@ -255,6 +262,7 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
     if (!ex && scratch->errors == 0) /* never silent: a broken entry names its error */
         ebb_diags_add(&e->diags, EBB_SEVERITY_ERROR, path, 0, "cannot be loaded");
     lib->count++;
+    added[src]++;
     return 0;
 }
 
@@ -481,6 +489,22 @@ static void unreadable(const char *dir, struct ebb_diags *diags)
         say_unreadable(dir, errno, diags);
 }
 
+/* One line for every file of a folder that was left out. */
+static void left_out_warning(const char *dir, enum ebb_source src, int count, const char *first,
+                             struct ebb_diags *diags)
+{
+    const char *whose = src == EBB_SOURCE_USER ? "of your own" : "built-in";
+    if (first)
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, dir, 0,
+                      "%d exercise files left out, from %s on in name order: at most %d "
+                      "exercises %s are read",
+                      count, first, source_max(src), whose);
+    else
+        ebb_diags_add(diags, EBB_SEVERITY_WARNING, dir, 0,
+                      "%d exercise files left out: at most %d exercises %s are read", count,
+                      source_max(src), whose);
+}
+
 int ebb_library_load(struct ebb_library *lib, const struct ebb_search_env *env,
                      struct ebb_diags *diags)
 {
@@ -490,23 +514,35 @@ int ebb_library_load(struct ebb_library *lib, const struct ebb_search_env *env,
     if (!scratch)
         return -1;
     int cap = 0, status = 0;
+    int added[EBB_SOURCE_COUNT] = {0}; /* entries made from each source */
     for (int i = 0; i < lib->dir_count && status == 0; i++) {
         if (!lib->dirs[i].exists) {
             unreadable(lib->dirs[i].path, diags);
             continue;
         }
         char **names;
-        int n = list_names(lib->dirs[i].path, &names);
+        int unkept, n = list_names(lib->dirs[i].path, &names, &unkept);
         if (n < 0) {
             say_unreadable(lib->dirs[i].path, errno, diags);
             continue;
         }
+        int left_out = unkept;
+        const char *first_out = NULL;
         for (int k = 0; k < n; k++) {
-            if (status == 0)
-                status = load_file(lib, &cap, lib->dirs[i].path, names[k], lib->dirs[i].source,
-                                   diags, scratch);
-            free(names[k]);
+            int rc = status == 0 ? load_file(lib, &cap, lib->dirs[i].path, names[k],
+                                             lib->dirs[i].source, added, diags, scratch)
+                                 : 0;
+            if (rc == 1) {
+                first_out = first_out ? first_out : names[k];
+                left_out++;
+            } else if (rc < 0) {
+                status = -1;
+            }
         }
+        if (left_out > 0 && status == 0)
+            left_out_warning(lib->dirs[i].path, lib->dirs[i].source, left_out, first_out, diags);
+        for (int k = 0; k < n; k++)
+            free(names[k]);
         free(names);
     }
     free(scratch);

@@ -14,7 +14,12 @@
 #include "script.h"
 
 #define EBB_LIBRARY_DIRS_MAX 32   /* folders on the search path */
-#define EBB_LIBRARY_MAX 1024      /* exercises listed */
+/* Exercises read from each source: a big folder of your own never pushes out a built-in.
+ * A folder's files are sorted by name first; those past the limit are left out, said
+ * once per folder. */
+#define EBB_LIBRARY_USER_MAX 1024
+#define EBB_LIBRARY_BUILTIN_MAX 1024
+#define EBB_LIBRARY_MAX (EBB_LIBRARY_USER_MAX + EBB_LIBRARY_BUILTIN_MAX) /* exercises listed */
 #define EBB_SEQUENCE_DEPTH_MAX 4    /* levels of sequences inside sequences, the outer one too */
 #define EBB_SEQUENCE_ITEMS_MAX 1000 /* breathing and grounding exercises a sequence runs */
 
