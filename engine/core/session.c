@@ -50,7 +50,8 @@ struct ebb_session {
     uint64_t pending_at_us;                /* item time of the boundary */
     uint64_t pending_offset_us;            /* plan time of the new plan at that boundary */
     int pending_mark;                      /* the new plan's cycle at that boundary */
-    struct ebb_timeline **retired;         /* owned; plans replaced, kept until the session ends */
+    struct ebb_timeline **retired;         /* owned; plans replaced, kept while the sound may
+                                              read them (ebb_session_drop_retired) */
     size_t retired_count;
     size_t retired_cap;
     int reloads;           /* reloads applied */
@@ -931,6 +932,40 @@ int ebb_session_reload(struct ebb_session *s, const struct ebb_exercise *ex, uin
     s->pending_offset_us = np->cycle_start_us[next];
     s->pending_mark = next;
     return 0;
+}
+
+bool ebb_session_uses(const struct ebb_session *s, const struct ebb_exercise *ex)
+{
+    if (!s || !ex)
+        return false;
+    if (s->ex == ex || s->pending_ex == ex || (s->live && s->live->ex == ex) ||
+        (s->pending && s->pending->ex == ex))
+        return true;
+    for (int i = 0; i < s->item_count; i++)
+        if ((s->items && s->items[i] == ex) || (s->has_plan[i] && s->plans[i].ex == ex))
+            return true;
+    for (size_t i = 0; i < s->retired_count; i++)
+        if (s->retired[i]->ex == ex)
+            return true;
+    return false;
+}
+
+void ebb_session_drop_retired(struct ebb_session *s,
+                              bool (*read)(const struct ebb_timeline *plan, void *ctx), void *ctx)
+{
+    if (!s)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < s->retired_count; i++) {
+        struct ebb_timeline *tl = s->retired[i];
+        if (read && read(tl, ctx)) {
+            s->retired[kept++] = tl;
+        } else {
+            ebb_timeline_deinit(tl);
+            free(tl);
+        }
+    }
+    s->retired_count = kept;
 }
 
 void ebb_session_reload_info(const struct ebb_session *s, struct ebb_session_reload_info *out)

@@ -154,6 +154,16 @@ bool ebb_session_waiting(const struct ebb_session *s);
 int ebb_session_reload(struct ebb_session *s, const struct ebb_exercise *ex, uint64_t now_us,
                        struct ebb_diags *diags);
 
+/* True while the session may still read `ex`: what was started, what runs, what waits
+ * for its boundary, and the exercise of every plan it keeps. A version of a reloaded
+ * script for which this (and every other reader) says false may be freed. */
+bool ebb_session_uses(const struct ebb_session *s, const struct ebb_exercise *ex);
+
+/* Frees the plans that reloads replaced and that `read(plan, ctx)` says nobody reads
+ * any more (the sound may go on reading a replaced plan for a while). */
+void ebb_session_drop_retired(struct ebb_session *s,
+                              bool (*read)(const struct ebb_timeline *plan, void *ctx), void *ctx);
+
 struct ebb_session_reload_info {
     int applied;            /* reloads applied so far */
     uint64_t applied_at_us; /* event time (from the first now_us) of the last one */

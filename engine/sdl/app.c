@@ -229,6 +229,39 @@ int app_reload_wait_ms(const struct app *a, int wait)
     return reload_looks(a) ? reload_wait_ms(&a->reload, a->now_us, wait) : wait;
 }
 
+/* True while anything may still read ex: the library, what was launched, the session
+ * or the sound. */
+static bool version_in_use(const struct ebb_exercise *ex, void *ctx)
+{
+    const struct app *a = ctx;
+    for (int i = 0; i < a->lib->count; i++)
+        if (a->lib->entries[i].ex == ex)
+            return true;
+    if (a->launch.ex == ex || a->launch.owned == ex)
+        return true;
+    for (int i = 0; a->launch.has_items && i < EBB_ITEMS_MAX; i++)
+        if (a->launch.items[i] == ex)
+            return true;
+    return ebb_session_uses(a->session, ex) || sound_reads(a->audio, ex, NULL);
+}
+
+static bool plan_read(const struct ebb_timeline *tl, void *ctx)
+{
+    const struct app *a = ctx;
+    return sound_reads(a->audio, NULL, tl);
+}
+
+/* Frees the plans and versions that nothing reads any more, so that saving a script
+ * again and again does not grow the program. */
+static void collect(struct app *a, bool loaded)
+{
+    ebb_session_drop_retired(a->session, plan_read, a);
+    size_t kept = reload_collect(&a->reload, version_in_use, a);
+    if (loaded || kept != a->reload_kept_logged)
+        testhook_log(&a->hook, "reload kept %zu", kept);
+    a->reload_kept_logged = kept;
+}
+
 void app_reload(struct app *a)
 {
     if (!reload_looks(a))
@@ -256,6 +289,7 @@ void app_reload(struct app *a)
         testhook_log(&a->hook, "reload picker %s", ex->id);
         a->dirty = true;
     }
+    collect(a, r == RELOAD_LOADED);
 }
 
 int app_screenshot(struct app *a, const char *path)

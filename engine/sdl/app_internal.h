@@ -63,6 +63,7 @@ struct app {
     struct ebb_session *session; /* kept on the end screen, so the end bell rings out */
     struct reload reload;        /* the shown script, read again when saved */
     int reloads_seen;            /* reloads of the session already handled */
+    size_t reload_kept_logged;   /* versions kept, as last written to the test log */
     unsigned clock_gen;          /* clk.gen the sound's origin was last sent at */
     enum ebb_session_state last_state;
     bool started_with_exercise;

@@ -683,6 +683,30 @@ bool ebb_audio_toggle_voice(struct ebb_audio *a)
     return on;
 }
 
+static bool session_reads(const struct session *s, const struct ebb_exercise *ex,
+                          const struct ebb_timeline *tl)
+{
+    if (!s)
+        return false;
+    if (ex && s->ex == ex)
+        return true;
+    for (int i = 0; i < s->seg_count; i++)
+        if ((tl && s->seg[i].tl == tl) || (ex && s->seg[i].tl->ex == ex))
+            return true;
+    return false;
+}
+
+bool ebb_audio_reads(struct ebb_audio *a, const struct ebb_exercise *ex,
+                     const struct ebb_timeline *tl)
+{
+    if (!a || !a->dev)
+        return false;
+    SDL_LockAudioDevice(a->dev);
+    bool reads = session_reads(a->session, ex, tl) || session_reads(a->prev, ex, tl);
+    SDL_UnlockAudioDevice(a->dev);
+    return reads;
+}
+
 void ebb_audio_end(struct ebb_audio *a, int fade_ms)
 {
     if (!a)

@@ -54,7 +54,8 @@ void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev);
  * offset_us; before it, the plans it follows now. A later switch at the same time
  * replaces this one. With tl NULL (grounding) only the exercise's cue files change.
  * Decodes ex's cue files first. `ex` and `tl` must stay valid until ebb_audio_end,
- * the next ebb_audio_begin or ebb_audio_close, as must every plan given before. */
+ * the next ebb_audio_begin or ebb_audio_close, as must every plan given before while
+ * ebb_audio_reads says it is read. */
 void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
                       const struct ebb_timeline *tl, uint64_t at_us, uint64_t offset_us);
 
@@ -62,6 +63,12 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
  * callback reads nothing of the session any more (exercise, plans, queued cues): they
  * may be freed. Cues already sounding fade out with the rest. */
 void ebb_audio_end(struct ebb_audio *a, int fade_ms);
+
+/* True while the device callback may still read `ex` (NULL: not asked) or the plan `tl`
+ * (NULL: not asked): what runs now and what the last switch replaced. Once it says false
+ * for something no other part uses, that may be freed. */
+bool ebb_audio_reads(struct ebb_audio *a, const struct ebb_exercise *ex,
+                     const struct ebb_timeline *tl);
 
 /* Master volume (0..100) and mute, applied with a short ramp (no clicks). */
 void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute);

@@ -1,11 +1,13 @@
 /* reload: one stat() a second on the script shown, and a fresh load when its
- * modification time or size changed. */
+ * modification time or size changed and its bytes did too. */
 #include "reload.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void reload_init(struct reload *w)
 {
@@ -28,6 +30,32 @@ static void look(struct reload *w, bool *seen, struct timespec *mtime, long long
     *size = *seen ? (long long)st.st_size : -1;
 }
 
+/* A hash of the file's bytes (FNV-1a, 64 bits): false when it cannot be read. Reads at
+ * most what a script may hold and a byte more (a larger file never loads anyway). */
+static bool hash_file(const char *path, uint64_t *out)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return false;
+    }
+    uint64_t h = 14695981039346656037ull;
+    unsigned char buf[8192];
+    size_t total = 0;
+    ssize_t n;
+    while (total <= EBB_SCRIPT_BYTES_MAX && (n = read(fd, buf, sizeof buf)) > 0) {
+        for (ssize_t i = 0; i < n; i++)
+            h = (h ^ buf[i]) * 1099511628211ull;
+        total += (size_t)n;
+    }
+    close(fd);
+    *out = h ^ total;
+    return true;
+}
+
 void reload_watch(struct reload *w, const char *path, uint64_t now_us)
 {
     if (!path || !path[0]) {
@@ -38,6 +66,7 @@ void reload_watch(struct reload *w, const char *path, uint64_t now_us)
         return;
     snprintf(w->path, sizeof w->path, "%s", path);
     look(w, &w->seen, &w->mtime, &w->size);
+    w->content_known = hash_file(w->path, &w->content);
     w->next_us = now_us + RELOAD_EVERY_US;
 }
 
@@ -74,6 +103,12 @@ enum reload_result reload_poll(struct reload *w, uint64_t now_us, const struct e
     w->size = size;
     if (!changed || !seen) /* a file moved away for a moment (a save by rename) waits */
         return RELOAD_NONE;
+    uint64_t content;
+    bool known = hash_file(w->path, &content);
+    if (known && w->content_known && content == w->content)
+        return RELOAD_NONE; /* touched, or saved as it was: the version running is it */
+    w->content = content;
+    w->content_known = known;
     struct ebb_exercise *ex = ebb_script_load(w->path, w->path, diags);
     if (!ex)
         return RELOAD_BROKEN;
@@ -84,6 +119,20 @@ enum reload_result reload_poll(struct reload *w, uint64_t now_us, const struct e
     }
     *out = ex;
     return RELOAD_LOADED;
+}
+
+size_t reload_collect(struct reload *w, bool (*in_use)(const struct ebb_exercise *ex, void *ctx),
+                      void *ctx)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < w->count; i++) {
+        if (in_use(w->kept[i], ctx))
+            w->kept[kept++] = w->kept[i];
+        else
+            ebb_script_free(w->kept[i]);
+    }
+    w->count = kept;
+    return kept;
 }
 
 bool reload_release(struct reload *w, const struct ebb_exercise *ex)

@@ -73,6 +73,11 @@ void sound_reload(struct ebb_audio *a, const struct ebb_session *s)
         ebb_audio_switch(a, v.ex, NULL, 0, 0);
 }
 
+bool sound_reads(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_timeline *tl)
+{
+    return ebb_audio_reads(a, ex, tl);
+}
+
 void sound_event(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_event *ev)
 {
     if (a && ex && ev->kind == EBB_EVENT_STEP)

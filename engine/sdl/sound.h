@@ -36,6 +36,10 @@ void sound_follow(struct ebb_audio *a, const struct ebb_session *s, bool restart
  * boundary) or applied (grounding: the new version's cue files). */
 void sound_reload(struct ebb_audio *a, const struct ebb_session *s);
 
+/* True while the sound may still read the exercise `ex` or the plan `tl` (either may be
+ * NULL): until then neither may be freed. */
+bool sound_reads(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_timeline *tl);
+
 /* The session's queued event `ev` happened: a grounding press or tap sounds at once, and
  * its END makes the next bell the end bell (breathing cues are placed by the mixer). */
 void sound_event(struct ebb_audio *a, const struct ebb_exercise *ex, const struct ebb_event *ev);
