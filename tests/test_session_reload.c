@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "session.h"
@@ -222,6 +223,50 @@ static void saving_again_before_the_boundary_replaces_the_waiting_version(void *
     ebb_session_free(s);
 }
 
+static bool read_by_nobody(const struct ebb_timeline *tl, void *ctx)
+{
+    (void)tl;
+    (void)ctx;
+    return false;
+}
+
+static bool read_if_listed(const struct ebb_timeline *tl, void *ctx)
+{
+    return tl == *(const struct ebb_timeline **)ctx;
+}
+
+/* A version replaced before its boundary is held only by its retired plan: once the
+ * sound no longer reads that plan it can go, and the session no longer holds the
+ * version, so the caller may free it. */
+static void a_replaced_version_is_let_go_once_its_plan_is_unread(void **state)
+{
+    (void)state;
+    struct fixture old, first, second;
+    fixture_breathing(&old, 2.0, 3);
+    edited(&first, 2.0, 3, 3.0, 3.0);
+    edited(&second, 2.0, 3, 2.0, 2.0);
+    struct ebb_session *s = ebb_session_new(&old.ex, NULL, NULL, T0, NULL);
+    run_to(s, T0, T0 + S(5));
+    assert_int_equal(ebb_session_reload(s, &first.ex, T0 + S(5), NULL), 0);
+    struct ebb_session_reload_info info;
+    ebb_session_reload_info(s, &info);
+    const struct ebb_timeline *first_plan = info.pending_plan;
+    assert_int_equal(ebb_session_reload(s, &second.ex, T0 + S(6), NULL), 0);
+    assert_true(ebb_session_uses(s, &old.ex));    /* running */
+    assert_true(ebb_session_uses(s, &second.ex)); /* waiting */
+    assert_true(ebb_session_uses(s, &first.ex));  /* its replaced plan is kept */
+    ebb_session_drop_retired(s, read_if_listed, &first_plan);
+    assert_true(ebb_session_uses(s, &first.ex)); /* the sound still reads that plan */
+    ebb_session_drop_retired(s, read_by_nobody, NULL);
+    assert_false(ebb_session_uses(s, &first.ex));
+    assert_true(ebb_session_uses(s, &second.ex));
+    /* the session runs on to its end as before */
+    run_to(s, T0 + S(6), T0 + S(30));
+    assert_true(ebb_session_finished(s));
+    assert_false(ebb_session_uses(s, &first.ex));
+    ebb_session_free(s);
+}
+
 static void an_edit_that_cannot_run_is_refused_and_the_old_version_runs_on(void **state)
 {
     (void)state;
@@ -312,6 +357,7 @@ int main(void)
         cmocka_unit_test(an_edit_during_prepare_takes_effect_when_prepare_ends),
         cmocka_unit_test(an_edit_with_fewer_cycles_than_are_done_ends_at_the_boundary),
         cmocka_unit_test(saving_again_before_the_boundary_replaces_the_waiting_version),
+        cmocka_unit_test(a_replaced_version_is_let_go_once_its_plan_is_unread),
         cmocka_unit_test(an_edit_that_cannot_run_is_refused_and_the_old_version_runs_on),
         cmocka_unit_test(a_finished_session_has_nothing_to_reload),
         cmocka_unit_test(a_grounding_edit_takes_effect_at_the_next_step),
