@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "keymap.h"
 #include "screenshot.h"
 #include "sound.h"
 
@@ -35,7 +36,7 @@ static void set_screen(struct app *a, enum screen s)
 {
     a->screen = s;
     a->dirty = true;
-    a->finish_sel = 0;
+    a->finish_sel = FINISH_LIST; /* the end screen offers the list first, not "Again" */
     testhook_log(&a->hook, "screen %s", screen_names[s]);
 }
 
@@ -46,6 +47,7 @@ static void end_session(struct app *a)
     journal_flow_session_end(a); /* its journal record */
     if (!a->session)
         return;
+    a->first_time = false; /* "Esc to stop" in the corner: the first session only */
     sound_leave(a->audio, (int)(APP_FADE_US / 1000));
     ebb_session_free(a->session);
     a->session = NULL;
@@ -76,6 +78,7 @@ int app_start_session(struct app *a, const char *name)
     }
     a->last_state = EBB_SESSION_RUNNING;
     a->hint_until_us = a->now_us + APP_HINT_US;
+    a->hint_faint = false;
     a->reloads_seen = 0;
     journal_flow_started(a);
     sound_follow_on(a->audio, a->session, true, &a->clk);
@@ -319,15 +322,40 @@ static float until(uint64_t until_us, uint64_t now_us)
     return until_us > now_us ? 1.0f : 0.0f;
 }
 
-static const char *hint_line(const struct app *a)
+int app_keymap_screen(const struct app *a)
 {
     switch (a->screen) {
-    case SCREEN_PICKER:
-        /* "F1 help" stays on the picker's title row, always shown: not twice */
-        return "Enter starts  ·  ← → length  ·  [ ] pace  ·  J history";
-    case SCREEN_SESSION: return "Space pauses  ·  Escape leaves  ·  H hides this  ·  F1 help";
-    default: return "Enter chooses  ·  Escape leaves";
+    case SCREEN_PICKER: return KEYMAP_PICKER;
+    case SCREEN_FINISHED: return KEYMAP_FINISHED;
+    case SCREEN_CHECKIN: return a->flow.checkin.touched ? KEYMAP_CHECKIN_SET : KEYMAP_CHECKIN;
+    case SCREEN_SUGGEST: return KEYMAP_SUGGEST;
+    case SCREEN_HISTORY: return KEYMAP_HISTORY;
+    case SCREEN_SESSION:
+    default: {
+        struct ebb_session_view v;
+        if (!a->session)
+            return KEYMAP_BREATHING;
+        ebb_session_view(a->session, a->now_us, &v);
+        if (v.state == EBB_SESSION_PAUSED)
+            return KEYMAP_PAUSED;
+        if (v.in_transition)
+            return KEYMAP_TRANSITION;
+        return v.ex && v.ex->kind == EBB_KIND_GROUNDING ? KEYMAP_GROUNDING : KEYMAP_BREATHING;
     }
+    }
+}
+
+/* The hint line at the bottom, from the screen's key map; the check-in, the offer and
+ * the history say their keys themselves, under what they are about. */
+static void draw_hint(struct app *a)
+{
+    char line[256];
+    if (a->help || a->screen == SCREEN_CHECKIN || a->screen == SCREEN_SUGGEST ||
+        a->screen == SCREEN_HISTORY)
+        return;
+    float alpha = until(a->hint_until_us, a->now_us) * (a->hint_faint ? 0.6f : 1.0f);
+    scene_hint(&a->sc, keymap_hint((enum keymap_screen)app_keymap_screen(a), line, sizeof line),
+               alpha);
 }
 
 void app_draw(struct app *a)
@@ -338,25 +366,28 @@ void app_draw(struct app *a)
     a->scale_x = sx;
     a->scale_y = sy;
     text_set_height(a->text, sc->h);
+    text_set_bounds(a->text, sc->w, sc->h);
     scene_clear(sc);
-    if (a->screen == SCREEN_PICKER) {
+    if (a->help) {
+        scene_help(sc, a->help_screen); /* solid: nothing of the screen under it */
+    } else if (a->screen == SCREEN_PICKER) {
         picker_draw(&a->picker, sc, &a->state, a->opt);
     } else if (a->screen == SCREEN_SESSION && a->session) {
         struct ebb_session_view v;
         ebb_session_view(a->session, a->now_us, &v);
+        sc->first_time = a->first_time;
         scene_session(sc, &v, ebb_session_timeline(a->session));
     } else if (a->screen == SCREEN_FINISHED) {
         scene_finished(sc, a->launch.ex, a->finish_sel);
     } else {
         journal_flow_draw(a);
     }
-    if (a->help)
-        scene_help(sc);
-    if (!a->help)
-        scene_hint(sc, hint_line(a), until(a->hint_until_us, a->now_us));
+    draw_hint(a);
     scene_notice(sc, a->notice, until(a->notice_until_us, a->now_us));
     if (a->fullscreen)
-        scene_back_mark(sc, until(a->mouse_until_us, a->now_us));
+        scene_back_mark(sc, until(a->mouse_until_us, a->now_us),
+                        a->screen == SCREEN_PICKER || a->started_with_exercise ? "close"
+                                                                               : "← back");
     if (a->fading)
         scene_fade(sc, (float)(a->now_us - a->fade_start_us) / APP_FADE_US);
 }

@@ -41,13 +41,32 @@ static void fullscreen(struct app *a)
     a->state_dirty = true;
 }
 
+/* F1: help lists the keys of the screen it was opened from. Over a running session the
+ * session pauses first (help is a calm place: nothing runs on under it); closing help
+ * leaves it paused, and Space goes on. */
+static void help(struct app *a)
+{
+    a->help = !a->help;
+    if (!a->help)
+        return;
+    a->help_screen = app_keymap_screen(a);
+    if (a->screen == SCREEN_SESSION && a->session) {
+        struct ebb_session_view v;
+        ebb_session_view(a->session, a->now_us, &v);
+        if (v.state == EBB_SESSION_RUNNING || v.state == EBB_SESSION_TRANSITION) {
+            ebb_session_act(a->session, EBB_ACTION_PAUSE, a->now_us);
+            sound_follow_on(a->audio, a->session, false, &a->clk);
+        }
+    }
+}
+
 /* Actions that mean the same on every screen; true when handled. */
 static bool common(struct app *a, const struct input *in)
 {
     switch (in->action) {
     case IN_QUIT: app_leave(a, AFTER_QUIT); return true;
     case IN_FULLSCREEN: fullscreen(a); return true;
-    case IN_HELP: a->help = !a->help; return true;
+    case IN_HELP: help(a); return true;
     case IN_SCREENSHOT: app_screenshot(a, NULL); return true;
     case IN_VOLUME_UP: volume(a, 5, false); return true;
     case IN_VOLUME_DOWN: volume(a, -5, false); return true;
@@ -106,7 +125,18 @@ static void picker_input(struct app *a, const struct input *in)
         break;
     case IN_UP: picker_move(p, -1); break;
     case IN_DOWN: picker_move(p, 1); break;
-    case IN_WHEEL: picker_move(p, -in->wheel); break;
+    case IN_WHEEL:
+        if (picker_over_about(&a->sc, in->mouse_x))
+            picker_scroll_about(p, -in->wheel * 3);
+        else
+            picker_move(p, -in->wheel);
+        break;
+    case IN_ABOUT_UP: picker_scroll_about(p, -3); break;
+    case IN_ABOUT_DOWN: picker_scroll_about(p, 3); break;
+    case IN_HOME: picker_jump(p, PICKER_HOME); break;
+    case IN_END: picker_jump(p, PICKER_END); break;
+    case IN_PAGE_UP: picker_jump(p, PICKER_PAGE_UP); break;
+    case IN_PAGE_DOWN: picker_jump(p, PICKER_PAGE_DOWN); break;
     case IN_LEFT:
     case IN_RIGHT:
         a->state_dirty |= picker_change_length(p, &a->state, a->opt,
@@ -185,12 +215,17 @@ static void finished_input(struct app *a, const struct input *in)
 void app_handle(struct app *a, const struct input *in)
 {
     a->dirty = true;
+    if (a->screen == SCREEN_SESSION && in->action != IN_HIDE) {
+        /* any key or movement brings the hint (how to stop) back, faintly */
+        a->hint_until_us = a->now_us + APP_HINT_US;
+        a->hint_faint = true;
+    }
     if (a->fading) {
         if (in->action == IN_QUIT)
             a->quit = true; /* a second close: at once */
         return;
     }
-    if (a->help && (in->action == IN_BACK || in->action == IN_PRESS)) {
+    if (a->help && (in->action == IN_BACK || in->action == IN_PRESS || in->action == IN_CLICK)) {
         a->help = false;
         return;
     }

@@ -58,6 +58,9 @@ struct app {
     uint64_t now_us;
     enum screen screen;
     bool help;
+    int help_screen;  /* enum keymap_screen help was opened from: its keys are listed */
+    bool first_time;  /* no state file at start: a new person; "Esc to stop" stays shown */
+    bool hint_faint;  /* the hint came back after a key or the mouse: fainter */
     struct picker picker;
     struct launch launch;
     struct ebb_session *session; /* kept on the end screen, so the end bell rings out */
@@ -119,6 +122,9 @@ void app_handle(struct app *a, const struct input *in);
 
 /* Saves a screenshot of the current picture to path (NULL: the S key's default). */
 int app_screenshot(struct app *a, const char *path);
+
+/* The key map of the screen shown now (enum keymap_screen, keymap.h). */
+int app_keymap_screen(const struct app *a);
 
 /* Draws the current screen into the back buffer (no present). */
 void app_draw(struct app *a);

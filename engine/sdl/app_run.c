@@ -3,11 +3,15 @@
  * SDL_WaitEventTimeout whenever the picture is still (picker, pause, end screen). */
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app_internal.h"
 #include "benchhook.h"
 #include "damage.h"
+#include "journal.h"
+#include "keymap.h"
 #include "platform.h"
 #include "quit_signals.h"
 #include "sound.h"
@@ -43,6 +47,19 @@ static void apply_state(struct app *a, struct window_req *req)
     a->mute = o->mute_fixed || o->mute ? o->mute : st->mute == 1;
 }
 
+/* A person who has neither a state file nor a journal has not used ebb here before. */
+static bool new_person(const struct app *a)
+{
+    char journal[4096];
+    if (a->opt->screenshot || (a->state_path[0] && access(a->state_path, F_OK) == 0))
+        return false;
+    if (ebb_journal_default_path(getenv("XDG_STATE_HOME"), getenv("HOME"), journal,
+                                 sizeof journal) == 0 &&
+        access(journal, F_OK) == 0)
+        return false;
+    return true;
+}
+
 static int start_up(struct app *a)
 {
     char err[512];
@@ -56,6 +73,7 @@ static int start_up(struct app *a)
     launch_state_path(a->state_path, sizeof a->state_path);
     launch_state_load(&a->state, a->state_path);
     a->state_loaded = a->state;
+    a->first_time = new_person(a);
     struct window_req req;
     apply_state(a, &req);
     if (window_open(&a->win, &req, err, sizeof err) != 0) {
@@ -310,6 +328,15 @@ static bool draw(struct app *a, struct damage *dmg, bool whole)
     return n > 0;
 }
 
+/* Text the layout cut or drew past the edges: one log line per text (tests look). */
+static void log_clips(struct app *a)
+{
+    const char *what;
+    if (text_clips(a->text, &what) > 0)
+        testhook_log(&a->hook, "clipped %s: %s", keymap_name(app_keymap_screen(a)), what);
+    text_clips_reset(a->text);
+}
+
 static void loop(struct app *a)
 {
     static struct damage dmg;   /* two frames' item lists: not on the stack */
@@ -372,6 +399,7 @@ static void loop(struct app *a)
             continue;
         }
         frames++;
+        log_clips(a);
         testhook_log(&a->hook, "present %lu %s%s", frames,
                      a->screen == SCREEN_PICKER     ? "picker"
                      : a->screen == SCREEN_FINISHED ? "finished"

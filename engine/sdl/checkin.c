@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "journal.h"
+#include "keymap.h"
 #include "render.h"
 
 static float unit_of(int w, int h)
@@ -247,11 +248,8 @@ static void draw_track(const struct checkin *c, struct scene *sc, const struct c
     float wy = l->y + 26 * u + lh + 4 * u;
     text_draw(sc->text, TEXT_SMALL, "calm", l->x0, wy, TEXT_CENTER, th->muted);
     text_draw(sc->text, TEXT_SMALL, "the worst", l->x1, wy, TEXT_CENTER, th->muted);
-    if (!c->touched) {
-        /* a quiet ring where the arrows start from; nothing is chosen for the person */
-        render_ring(sc->ren, checkin_x_of(l, CHECKIN_MIDDLE), l->y, l->knob_r, 2 * u, th->guide);
-        return;
-    }
+    if (!c->touched)
+        return; /* no marker until the person chooses: nothing looks chosen for them */
     float kx = checkin_x_of(l, c->value);
     render_disc(sc->ren, kx, l->y, l->knob_r, 2 * u, th->accent);
     snprintf(num, sizeof num, "%d", c->value);
@@ -277,8 +275,8 @@ void checkin_draw(const struct checkin *c, struct scene *sc)
     text_draw(sc->text, TEXT_BODY, c->touched ? "Go on" : "Skip", l.button.x + l.button.w / 2,
               l.button.y + (l.button.h - text_line_height(sc->text, TEXT_BODY)) / 2, TEXT_CENTER,
               th->text);
-    text_draw(sc->text, TEXT_SMALL,
-              c->touched ? "0–9, arrows or a click to change  ·  Enter to go on  ·  Escape leaves"
-                         : "0–9, arrows or a click to choose  ·  Enter skips  ·  Escape leaves",
-              mid, l.button.y + l.button.h + 22 * u, TEXT_CENTER, th->muted);
+    char keys[256];
+    text_draw_fit(sc->text, TEXT_SMALL,
+                  keymap_hint(c->touched ? KEYMAP_CHECKIN_SET : KEYMAP_CHECKIN, keys, sizeof keys),
+                  mid, l.button.y + l.button.h + 22 * u, sc->w * 0.92f, 2, TEXT_CENTER, th->muted);
 }

@@ -317,9 +317,11 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
         status = 1;
         goto out;
     }
-    struct scene sc = {ren, text, {0}, w, h, o->reduced_motion, false, o->visual};
+    struct scene sc = {ren, text, {0}, w, h, o->reduced_motion, false, o->visual, false};
     theme_find(o->theme, &sc.th);
     text_set_height(text, h);
+    text_set_bounds(text, w, h);
+    char cut_last[96] = "";
     uint64_t press_us = (uint64_t)llround(o->press_every_s * 1e6);
     uint64_t prev = 0;
     char path[4096];
@@ -335,8 +337,16 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
         struct ebb_session_view v;
         ebb_session_view(s, t, &v);
         scene_clear(&sc);
+        text_clips_reset(text);
         scene_session(&sc, &v, ebb_session_timeline(s));
         SDL_RenderFlush(ren);
+        const char *cut;
+        if (text_clips(text, &cut) > 0 && strcmp(cut, cut_last) != 0) {
+            /* once per text: a text that could not be shown whole at this size */
+            fprintf(stderr, "ebb: warning: frame %d: text does not fit at %dx%d: %s\n", i, w, h,
+                    cut);
+            snprintf(cut_last, sizeof cut_last, "%s", cut);
+        }
         snprintf(path, sizeof path, "%s/frame-%06d.png", dir, i);
         char why[256];
         if (save_png(surf, path, why, sizeof why) != 0) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "render.h"
+#include "scene.h"
 
 #define ARC_POINTS 200       /* a full ring of the timed step; fewer as it empties */
 #define TAP_HALO 1.7f        /* a lit mark's glow, of its radius */
@@ -194,7 +195,7 @@ static void seconds_left(struct scene *sc, const struct gv_layout *l,
     char buf[32];
     if (sc->hide_numbers || v->step_left_s <= 0 || v->state != EBB_SESSION_RUNNING)
         return;
-    snprintf(buf, sizeof buf, "%d", (int)ceil(v->step_left_s - 1e-6));
+    snprintf(buf, sizeof buf, "%d s", (int)ceil(v->step_left_s - 1e-6));
     enum text_size size = under ? TEXT_SMALL : TEXT_BODY;
     float y = under ? l->fig_y + l->ring_r + l->ring_w + 6 * l->unit
                     : l->fig_y - text_line_height(sc->text, size) / 2.0f;
@@ -234,6 +235,15 @@ static void figure(struct scene *sc, const struct gv_layout *l, const struct ebb
     }
 }
 
+/* Paused: the words in the figure's place, so nothing is drawn across it. */
+static void paused(struct scene *sc, const struct gv_layout *l)
+{
+    int lh = text_line_height(sc->text, TEXT_LARGE);
+    float y = l->fig_y - (lh + text_line_height(sc->text, TEXT_BODY)) / 2.0f;
+    text_draw(sc->text, TEXT_LARGE, "Paused", l->cx, y, TEXT_CENTER, sc->th.text);
+    text_draw(sc->text, TEXT_BODY, SCENE_PAUSED_HOW, l->cx, y + lh, TEXT_CENTER, sc->th.muted);
+}
+
 void grounding_view_step(struct scene *sc, const struct ebb_session_view *v, float op)
 {
     if (!v->ex || v->step < 0 || v->step >= v->ex->step_count)
@@ -242,14 +252,21 @@ void grounding_view_step(struct scene *sc, const struct ebb_session_view *v, flo
     gv_layout(sc->w, sc->h, &l);
     const struct ebb_step *st = &v->ex->steps[v->step];
     float sop = op * clampf((float)v->step_fade, 0, 1);
-    figure(sc, &l, v, op, sop);
+    if (v->state == EBB_SESSION_PAUSED)
+        paused(sc, &l);
+    else
+        figure(sc, &l, v, op, sop);
 
+    /* a person's words are never cut: they wrap, and a long prompt or detail is drawn
+     * smaller in the same room (text_draw_fit) */
     float y = l.text_y;
-    y += text_draw_wrapped(sc->text, TEXT_LARGE, st->prompt, l.cx, y, l.text_w, 3, TEXT_CENTER,
-                           theme_alpha(sc->th.text, sop));
+    y += text_draw_fit(sc->text, TEXT_LARGE, st->prompt, l.cx, y, l.text_w, 3, TEXT_CENTER,
+                       theme_alpha(sc->th.text, sop));
     y += text_line_height(sc->text, TEXT_BODY) * 0.5f;
-    text_draw_wrapped(sc->text, TEXT_BODY, st->detail, l.cx, y, l.detail_w, 4, TEXT_CENTER,
-                      theme_alpha(sc->th.muted, sop));
+    float room = sc->h - 24 * l.unit - 2.0f * text_line_height(sc->text, TEXT_SMALL) - y;
+    int lines = (int)(room / text_line_height(sc->text, TEXT_BODY));
+    text_draw_fit(sc->text, TEXT_BODY, st->detail, l.cx, y, l.detail_w, lines < 2 ? 2 : lines,
+                  TEXT_CENTER, theme_alpha(sc->th.muted, sop));
 
     if (!sc->hide_numbers) {
         char buf[64];
@@ -274,23 +291,28 @@ void grounding_view_transition(struct scene *sc, const struct ebb_session_view *
     char buf[200];
     /* a still, soft point to rest the eyes on between two exercises */
     SDL_Color halo = theme_mix(sc->th.accent, sc->th.bg, 0.85f);
-    render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.55f, 18 * l.unit, theme_alpha(halo, op));
-    render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.35f, 2 * l.unit,
-                theme_alpha(theme_mix(sc->th.accent, sc->th.bg, 0.45f), op));
+    if (v->state == EBB_SESSION_PAUSED) {
+        paused(sc, &l);
+    } else {
+        render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.55f, 18 * l.unit, theme_alpha(halo, op));
+        render_disc(sc->ren, l.cx, l.fig_y, l.ring_r * 0.35f, 2 * l.unit,
+                    theme_alpha(theme_mix(sc->th.accent, sc->th.bg, 0.45f), op));
+    }
 
     float y = l.text_y;
     snprintf(buf, sizeof buf, "Next: %s", v->next ? v->next->title : "");
-    y += text_draw_wrapped(sc->text, TEXT_LARGE, buf, l.cx, y, l.text_w, 2, TEXT_CENTER,
-                           theme_alpha(sc->th.text, op));
+    y += text_draw_fit(sc->text, TEXT_LARGE, buf, l.cx, y, l.text_w, 2, TEXT_CENTER,
+                       theme_alpha(sc->th.text, op));
     y += text_line_height(sc->text, TEXT_BODY) * 0.5f;
     if (v->next && v->next->summary[0])
-        y += text_draw_wrapped(sc->text, TEXT_BODY, v->next->summary, l.cx, y, l.detail_w, 3,
-                               TEXT_CENTER, theme_alpha(sc->th.muted, op));
+        y += text_draw_fit(sc->text, TEXT_BODY, v->next->summary, l.cx, y, l.detail_w, 3,
+                           TEXT_CENTER, theme_alpha(sc->th.muted, op));
     y += text_line_height(sc->text, TEXT_BODY) * 0.8f;
     if (v->transition_left_s > 0) {
         if (sc->hide_numbers)
             return;
-        snprintf(buf, sizeof buf, "starting in %d", (int)ceil(v->transition_left_s - 1e-6));
+        snprintf(buf, sizeof buf, "starting by itself in %d s",
+                 (int)ceil(v->transition_left_s - 1e-6));
         text_draw(sc->text, TEXT_BODY, buf, l.cx, y, TEXT_CENTER, theme_alpha(sc->th.muted, op));
     } else if (v->state != EBB_SESSION_PAUSED) { /* paused: the paused line says it */
         text_draw(sc->text, TEXT_BODY, "Press Space when you are ready", l.cx, y, TEXT_CENTER,

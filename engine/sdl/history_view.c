@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keymap.h"
 #include "render.h"
 
 static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -206,7 +207,8 @@ void history_view_draw(const struct history_view *hv, struct scene *sc)
     history_layout(sc->w, sc->h, &l);
     float x = sc->w * 0.06f;
     text_draw(sc->text, TEXT_LARGE, "Your practice", x, sc->h * 0.05f, TEXT_LEFT, th->text);
-    text_draw(sc->text, TEXT_SMALL, "Escape or J to go back", sc->w / 2.0f,
+    char keys[128];
+    text_draw(sc->text, TEXT_SMALL, keymap_hint(KEYMAP_HISTORY, keys, sizeof keys), sc->w / 2.0f,
               sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_CENTER, th->muted);
     if (hv->unreadable || history_view_empty(hv)) {
         const char *line = hv->unreadable

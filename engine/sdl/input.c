@@ -25,6 +25,8 @@ static const struct key_map key_map[] = {
     {SDLK_MINUS, IN_VOLUME_DOWN, true}, {SDLK_KP_MINUS, IN_VOLUME_DOWN, true},
     {SDLK_m, IN_MUTE, true},            {SDLK_F1, IN_HELP, false},
     {SDLK_v, IN_VOICE, true},
+    {SDLK_HOME, IN_HOME, false},        {SDLK_END, IN_END, false},
+    {SDLK_PAGEUP, IN_PAGE_UP, false},   {SDLK_PAGEDOWN, IN_PAGE_DOWN, false},
 };
 
 enum input_action input_key(SDL_Keycode key, bool typing)
@@ -63,6 +65,10 @@ bool input_translate(const SDL_Event *e, bool typing, float scale_x, float scale
         break;
     case SDL_KEYDOWN:
         out->action = input_key(e->key.keysym.sym, typing);
+        if ((e->key.keysym.mod & KMOD_SHIFT) && out->action == IN_UP)
+            out->action = IN_ABOUT_UP;
+        else if ((e->key.keysym.mod & KMOD_SHIFT) && out->action == IN_DOWN)
+            out->action = IN_ABOUT_DOWN;
         break;
     case SDL_TEXTINPUT:
         if (!typing)
@@ -87,6 +93,12 @@ bool input_translate(const SDL_Event *e, bool typing, float scale_x, float scale
             return false;
         out->action = IN_WHEEL;
         out->wheel = e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e->wheel.y : e->wheel.y;
+        out->mouse_x = -1;
+        {
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            out->mouse_x = (int)(mx * scale_x);
+        }
         break;
     case SDL_FINGERUP:
         out->action = IN_CLICK;

@@ -31,6 +31,12 @@ enum input_action {
     IN_MUTE,       /* M */
     IN_VOICE,      /* V: spoken guidance on or off */
     IN_HELP,       /* F1 */
+    IN_HOME,       /* Home: the first row */
+    IN_END,        /* End: the last row */
+    IN_PAGE_UP,    /* PageUp: a page of rows up */
+    IN_PAGE_DOWN,  /* PageDown */
+    IN_ABOUT_UP,   /* Shift+↑: the about text scrolls back */
+    IN_ABOUT_DOWN, /* Shift+↓: the about text scrolls on */
     IN_CLICK,      /* a click or a tap at (x, y), output pixels */
     IN_WHEEL,      /* wheel: `wheel` steps, positive = up */
     IN_MOTION,     /* the mouse moved (shows hints and the back mark) */
@@ -42,6 +48,7 @@ struct input {
     enum input_action action;
     int x, y;      /* IN_CLICK, in output pixels */
     int wheel;     /* IN_WHEEL */
+    int mouse_x;   /* IN_WHEEL: where the pointer was, output pixels (-1 unknown) */
     char text[32]; /* IN_TEXT, UTF-8 */
 };
 

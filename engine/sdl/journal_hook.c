@@ -70,7 +70,7 @@ static void show(struct app *a, enum screen s)
 {
     a->screen = s;
     a->dirty = true;
-    a->finish_sel = 0;
+    a->finish_sel = FINISH_LIST;
     if (s >= SCREEN_CHECKIN && s <= SCREEN_HISTORY)
         testhook_log(&a->hook, "screen %s", my_screens[s - SCREEN_CHECKIN]);
     else

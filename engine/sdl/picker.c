@@ -2,12 +2,12 @@
  * so an idle picker costs nothing. */
 #include "picker.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "eyes.h"
+#include "fold.h"
 #include "launch.h"
 #include "render.h"
 
@@ -40,26 +40,17 @@ static double length_of(const struct ebb_library *lib, const struct ebb_exercise
     return s;
 }
 
-/* Case-insensitive substring for ASCII letters; other bytes must match exactly. */
-static bool contains(const char *hay, const char *needle)
-{
-    if (!needle[0])
-        return true;
-    for (; hay && *hay; hay++) {
-        size_t i = 0;
-        while (needle[i] && hay[i] &&
-               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
-            i++;
-        if (!needle[i])
-            return true;
-    }
-    return false;
-}
-
+/* The filter is a substring of the title, id, summary or a tag, with case folded
+ * for every script (fold.h): "дых" finds "Дыхание". */
 static bool matches(const struct ebb_exercise *ex, const char *filter)
 {
-    return contains(ex->title, filter) || contains(ex->id, filter) ||
-           contains(ex->summary, filter);
+    if (fold_contains(ex->title, filter) || fold_contains(ex->id, filter) ||
+        fold_contains(ex->summary, filter))
+        return true;
+    for (int i = 0; i < ex->tag_count; i++)
+        if (fold_contains(ex->tags[i], filter))
+            return true;
+    return false;
 }
 
 void picker_refilter(struct picker *p)
@@ -113,12 +104,26 @@ void picker_init(struct picker *p, const struct ebb_library *lib, const char *se
 
 void picker_move(struct picker *p, int delta)
 {
+    if (p->selected < 0)
+        p->selected = 0;
     int s = p->selected + delta;
     if (s < 0)
         s = 0;
     if (s > p->count) /* the History row is the last */
         s = p->count;
     p->selected = s;
+}
+
+void picker_jump(struct picker *p, int where)
+{
+    int rows = p->page > 1 ? p->page - 1 : 1; /* a page keeps one row in view */
+    switch (where) {
+    case PICKER_HOME: p->selected = 0; break;
+    case PICKER_END: p->selected = p->count; break;
+    case PICKER_PAGE_UP: picker_move(p, -rows); break;
+    case PICKER_PAGE_DOWN: picker_move(p, rows); break;
+    default: break;
+    }
 }
 
 void picker_type(struct picker *p, const char *utf8)

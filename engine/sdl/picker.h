@@ -25,6 +25,10 @@ struct picker {
     int selected;                         /* index in rows; == count: the History row;
                                              -1 when none */
     int scroll;                           /* first row drawn */
+    int page;                             /* rows that showed at the last draw */
+    int about_line;                       /* first line of the about text shown */
+    int about_lines, about_room;          /* its lines, and how many showed (last draw) */
+    int about_of;                         /* the entry about_line belongs to */
     char filter[PICKER_FILTER_MAX];       /* UTF-8, case-insensitive substring */
     bool typing;                          /* `/` was pressed: text goes to the filter */
     bool fresh;                           /* typing just began: the `/` text is not kept */
@@ -44,6 +48,10 @@ void picker_init(struct picker *p, const struct ebb_library *lib, const char *se
 void picker_refilter(struct picker *p);
 
 void picker_move(struct picker *p, int delta);
+
+/* Home, End (the History row), PageUp, PageDown (a page of the rows last drawn). */
+enum picker_jump { PICKER_HOME, PICKER_END, PICKER_PAGE_UP, PICKER_PAGE_DOWN };
+void picker_jump(struct picker *p, int where);
 
 /* The filter: add typed text, delete the last character, clear. */
 void picker_type(struct picker *p, const char *utf8);
@@ -71,6 +79,13 @@ double picker_pace_of(const struct ebb_state *st, const struct ebb_options *opt,
 /* Draws the picker. */
 void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
                  const struct ebb_options *opt);
+
+/* Shift+↑ ↓ or the wheel over it: the about text scrolls by `lines` when it is longer
+ * than its room. True when it moved. */
+bool picker_scroll_about(struct picker *p, int lines);
+
+/* True when output x is over the about panel (the wheel there scrolls it). */
+bool picker_over_about(const struct scene *sc, int x);
 
 /* The row at output pixel (x, y) (count: the History row), or -1. */
 int picker_hit(const struct picker *p, const struct scene *sc, int x, int y);

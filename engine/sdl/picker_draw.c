@@ -13,6 +13,8 @@ static const char history_title[] = "History";
 static const char history_summary[] = "Ratings before and after, minutes each week  ·  J";
 static const char eyes_mark[] = "♪";
 
+#define EBB_ABOUT_TEXT_MAX 8192 /* summary (500) and about (4000 characters, UTF-8) */
+
 struct layout {
     float u;
     float x, w;      /* the list column */
@@ -64,15 +66,30 @@ static bool row_rect(const struct picker *p, const struct layout *l, int row, SD
     return false;
 }
 
+/* Scrolls so the selected row shows, and fills the view: when the rows from scroll on
+ * leave room at the bottom (a filter shortened the list), earlier rows come back into
+ * view, so matches are never scrolled away above a short list. */
 static void keep_visible(struct picker *p, const struct layout *l)
 {
     SDL_FRect r;
     if (p->selected < 0)
         return;
+    if (p->scroll > p->count)
+        p->scroll = p->count;
     if (p->scroll > p->selected)
         p->scroll = p->selected;
     while (p->scroll < p->selected && !row_rect(p, l, p->selected, &r))
         p->scroll++;
+    while (p->scroll > 0) {
+        p->scroll--;
+        if (!row_rect(p, l, p->count, &r) || !row_rect(p, l, p->selected, &r)) {
+            p->scroll++;
+            break;
+        }
+    }
+    p->page = 0;
+    for (int i = p->scroll; i <= p->count && row_rect(p, l, i, &r); i++)
+        p->page++;
 }
 
 int picker_hit(const struct picker *p, const struct scene *sc, int x, int y)
@@ -146,30 +163,68 @@ static void draw_row(struct picker *p, struct scene *sc, const struct layout *l,
     }
     text_draw(sc->text, TEXT_BODY, title, r.x + pad, r.y + 6 * l->u, TEXT_LEFT,
               sel ? sc->th.text : theme_mix(sc->th.text, sc->th.bg, 0.15f));
-    text_draw_wrapped(sc->text, TEXT_SMALL, e->ex->summary, r.x + pad,
-                      r.y + 6 * l->u + text_line_height(sc->text, TEXT_BODY), r.w - 2 * pad, 1,
+    text_draw_preview(sc->text, TEXT_SMALL, e->ex->summary, r.x + pad,
+                      r.y + 6 * l->u + text_line_height(sc->text, TEXT_BODY), r.w - 2 * pad,
                       TEXT_LEFT, sc->th.muted);
+}
+
+/* The row's summary is one line; when it does not fit there, the about panel begins
+ * with it, so it can be read whole. */
+static bool summary_cut(struct scene *sc, const struct layout *l, const char *summary)
+{
+    return summary && summary[0] &&
+           text_width(sc->text, TEXT_SMALL, summary) > l->w - 28 * l->u;
+}
+
+/* The about text from p->about_line in the room left down to the bottom; a quiet mark
+ * says when more is above or below (Shift+↑ ↓ or the wheel scroll it). */
+static void draw_about_text(struct picker *p, struct scene *sc, const struct layout *l,
+                            const char *text, float x, float y, float w)
+{
+    int lh = text_line_height(sc->text, TEXT_SMALL);
+    int total = text_lines(sc->text, TEXT_SMALL, text, w);
+    int room = (int)((l->bottom - y) / lh);
+    if (room < 1)
+        room = 1;
+    if (total > room)
+        room = room > 2 ? room - 1 : 1; /* a line for the mark */
+    int top = total - room > 0 ? total - room : 0;
+    p->about_line = p->about_line < 0 ? 0 : p->about_line > top ? top : p->about_line;
+    p->about_lines = total;
+    p->about_room = room;
+    text_draw_lines(sc->text, TEXT_SMALL, text, x, y, w, p->about_line, room, TEXT_LEFT,
+                    sc->th.muted);
+    if (total <= room)
+        return;
+    char mark[96];
+    snprintf(mark, sizeof mark, "%s  Shift+↑ ↓ or the wheel: more",
+             p->about_line >= top ? "↑" : p->about_line > 0 ? "↑ ↓" : "↓");
+    text_draw(sc->text, TEXT_SMALL, mark, x, y + (float)room * lh, TEXT_LEFT, sc->th.accent);
 }
 
 static void draw_about(struct picker *p, struct scene *sc, const struct layout *l,
                        const struct ebb_state *st, const struct ebb_options *opt)
 {
+    static char text[EBB_ABOUT_TEXT_MAX];
     const struct ebb_library_entry *e = picker_selected(p);
     if (!e)
         return;
     const struct ebb_exercise *ex = e->ex;
-    float x = sc->w * 0.60f, w = sc->w * 0.35f, y = l->top + l->head_h;
+    float x = sc->w * 0.60f, w = sc->w * 0.36f, y = l->top + l->head_h;
     char buf[160], len[32];
-    y += text_draw_wrapped(sc->text, TEXT_BODY, ex->title, x, y, w, 2, TEXT_LEFT, sc->th.text);
-    y += 10 * l->u;
-    const char *about = ex->about && ex->about[0] ? ex->about : ex->summary;
-    y += text_draw_wrapped(sc->text, TEXT_SMALL, about, x, y, w, 9, TEXT_LEFT, sc->th.muted);
-    y += 24 * l->u;
+    if (p->about_of != p->rows[p->selected]) {
+        p->about_of = p->rows[p->selected];
+        p->about_line = 0;
+    }
+    y += text_draw_fit(sc->text, TEXT_BODY, ex->title, x, y, w, 2, TEXT_LEFT, sc->th.text);
+    y += 8 * l->u;
+    /* the length and pace first: always in view, whatever the text's length */
+    int lh = text_line_height(sc->text, TEXT_SMALL);
     picker_format_length(p->length_s[p->rows[p->selected]], len, sizeof len);
     if (ex->kind == EBB_KIND_BREATHING) {
         snprintf(buf, sizeof buf, "Length %s    ← →", len);
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
-        y += text_line_height(sc->text, TEXT_SMALL) * 1.3f;
+        y += lh * 1.3f;
         double pace = picker_pace_of(st, opt, ex);
         snprintf(buf, sizeof buf, "Pace ×%.1f%s    [ ]", pace,
                  pace > 1.001 ? " slower" : pace < 0.999 ? " faster" : "");
@@ -178,12 +233,35 @@ static void draw_about(struct picker *p, struct scene *sc, const struct layout *
         snprintf(buf, sizeof buf, "Length %s", len);
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
     }
+    y += lh * 1.3f;
     if (p->eyes[p->rows[p->selected]]) {
-        y += text_line_height(sc->text, TEXT_SMALL) * 1.3f;
         snprintf(buf, sizeof buf, "%s  can be followed by sound alone, eyes closed", eyes_mark);
-        text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT,
-                  p->eyes_closed ? sc->th.accent : sc->th.muted);
+        y += text_draw_fit(sc->text, TEXT_SMALL, buf, x, y, w, 2, TEXT_LEFT,
+                           p->eyes_closed ? sc->th.accent : sc->th.muted);
+        y += lh * 0.3f;
     }
+    y += 12 * l->u;
+    const char *about = ex->about && ex->about[0] ? ex->about : "";
+    if (summary_cut(sc, l, ex->summary) || !about[0])
+        snprintf(text, sizeof text, "%s%s%s", ex->summary, about[0] ? "\n" : "", about);
+    else
+        snprintf(text, sizeof text, "%s", about);
+    draw_about_text(p, sc, l, text, x, y, w);
+}
+
+bool picker_scroll_about(struct picker *p, int lines)
+{
+    int before = p->about_line;
+    int top = p->about_lines - p->about_room;
+    p->about_line += lines;
+    p->about_line = p->about_line > top ? top : p->about_line;
+    p->about_line = p->about_line < 0 ? 0 : p->about_line;
+    return p->about_line != before;
+}
+
+bool picker_over_about(const struct scene *sc, int x)
+{
+    return x >= sc->w * 0.58f;
 }
 
 /* The about panel of the History row. */

@@ -7,6 +7,7 @@
 
 #include "damage.h"
 #include "grounding_view.h"
+#include "keymap.h"
 #include "render.h"
 #include "visuals.h"
 
@@ -53,6 +54,7 @@ static void header(struct scene *sc, const struct ebb_session_view *v, float op)
 static void breathing(struct scene *sc, const struct ebb_session_view *v,
                       const struct ebb_timeline *tl, float op)
 {
+    bool paused = v->state == EBB_SESSION_PAUSED;
     const struct ebb_frame *fr = &v->frame;
     const struct ebb_exercise *ex = v->ex;
     float u = unit(sc);
@@ -68,23 +70,30 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
     if (fr->stage == EBB_STAGE_BREATHE && ex->phases && fr->phase_source >= 0 &&
         fr->phase_source < ex->phase_count)
         ph = &ex->phases[fr->phase_source];
-    if (fr->stage == EBB_STAGE_PREPARE)
+    if (paused)
+        words = "Paused";
+    else if (fr->stage == EBB_STAGE_PREPARE)
         words = "Settle in";
     else if (fr->stage == EBB_STAGE_DONE)
         words = "";
     else
         words = ph ? ph->text : "";
-    text_draw(sc->text, TEXT_LARGE, words, cx, ty, TEXT_CENTER, theme_alpha(sc->th.text, op));
-    float ny = ty + text_line_height(sc->text, TEXT_LARGE);
-    if (!sc->hide_numbers && fr->stage != EBB_STAGE_DONE) {
+    /* the words under the shape, and (paused) what goes on: in the words' own place, so
+     * nothing is drawn across the shape */
+    float ny = ty + scene_words(sc, TEXT_LARGE, words, cx, ty, sc->w * 0.9f, 2,
+                                theme_alpha(sc->th.text, paused ? 1.0f : op));
+    if (paused) {
+        text_draw(sc->text, TEXT_BODY, SCENE_PAUSED_HOW, cx, ny, TEXT_CENTER, sc->th.muted);
+    } else if (!sc->hide_numbers && fr->stage != EBB_STAGE_DONE) {
         double left = fr->stage == EBB_STAGE_PREPARE ? fr->prepare_left_s : fr->phase_left_s;
         int secs = (int)ceil(left - 1e-6);
         if (secs < 1)
             secs = 1;
+        /* seconds, said as seconds: a bare number reads as a count of breaths */
         if (fr->stage == EBB_STAGE_PREPARE)
-            snprintf(buf, sizeof buf, "starting in %d", secs);
+            snprintf(buf, sizeof buf, "starting in %d s", secs);
         else
-            snprintf(buf, sizeof buf, "%d", secs);
+            snprintf(buf, sizeof buf, "%d s", secs);
         text_draw(sc->text, TEXT_BODY, buf, cx, ny, TEXT_CENTER, theme_alpha(sc->th.muted, op));
         if (fr->stage == EBB_STAGE_BREATHE) {
             snprintf(buf, sizeof buf, "breath %d of %d", fr->cycle + 1, fr->cycle_count);
@@ -127,14 +136,24 @@ void scene_session(struct scene *sc, const struct ebb_session_view *v,
         breathing(sc, v, tl, op);
     else
         grounding_view_step(sc, v, op);
-    if (paused) {
+    if (sc->first_time && !sc->hide_numbers) {
+        /* a new person's first session: how to stop, always in the corner */
         float u = unit(sc);
-        text_draw(sc->text, TEXT_LARGE, "Paused — Space to go on", sc->w / 2.0f,
-                  sc->h * 0.44f - 30 * u, TEXT_CENTER, sc->th.text);
+        text_draw(sc->text, TEXT_SMALL, SCENE_STOP_CORNER, sc->w - 24 * u,
+                  sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_RIGHT,
+                  theme_alpha(sc->th.muted, 0.8f));
     }
 }
 
-static const char *finish_words[FINISH_COUNT] = {"Again", "Back to the list", "Quit"};
+float scene_words(struct scene *sc, enum text_size size, const char *s, float cx, float y,
+                  float max_w, int max_lines, SDL_Color c)
+{
+    if (!s || !s[0])
+        return (float)text_line_height(sc->text, size);
+    return (float)text_draw_fit(sc->text, size, s, cx, y, max_w, max_lines, TEXT_CENTER, c);
+}
+
+static const char *finish_words[FINISH_COUNT] = {"Again", "Back to the list", "Close ebb"};
 
 static SDL_FRect finish_row(const struct scene *sc, int i)
 {
@@ -146,7 +165,7 @@ static SDL_FRect finish_row(const struct scene *sc, int i)
 void scene_finished(struct scene *sc, const struct ebb_exercise *ex, int selected)
 {
     float u = unit(sc);
-    text_draw(sc->text, TEXT_LARGE, "The session has ended", sc->w / 2.0f, sc->h * 0.22f,
+    text_draw(sc->text, TEXT_LARGE, SCENE_FINISHED_WORDS, sc->w / 2.0f, sc->h * 0.22f,
               TEXT_CENTER, sc->th.text);
     if (ex)
         text_draw(sc->text, TEXT_BODY, ex->title, sc->w / 2.0f,
@@ -172,50 +191,55 @@ int scene_finished_hit(struct scene *sc, int x, int y)
     return -1;
 }
 
-static const char *const help_keys[][2] = {
-    {"Space, Enter, click", "start the selected · pause and go on · next step"},
-    {"Escape", "back to the list (or clear the filter, or leave)"},
-    {"Q", "quit"},
-    {"↑ ↓", "choose an exercise"},
-    {"← →", "shorter or longer"},
-    {"[  ]", "slower or faster"},
-    {"/", "type to filter the list"},
-    {"P", "pause and go on"},
-    {"N, →, Backspace", "skip a step · one back (grounding)"},
-    {"F, F11", "full screen"},
-    {"H", "hide numbers and hints"},
-    {"J", "history: how practice has gone (from the list)"},
-    {"S", "save a screenshot"},
-    {"+  −  M", "volume and mute"},
-    {"V", "spoken voice on or off"},
-    {"F1", "this help"},
-};
+static float help_rows(struct scene *sc, const struct keymap_row *rows, int n,
+                       const struct keymap_row *skip, int skip_n, float y, float gap)
+{
+    float u = unit(sc), mid = sc->w / 2.0f;
+    int lh = text_line_height(sc->text, TEXT_SMALL);
+    for (int i = 0; i < n; i++) {
+        bool dup = false; /* a key the screen's own rows already name */
+        for (int k = 0; k < skip_n && !dup; k++)
+            dup = skip[k].action == rows[i].action && rows[i].action != IN_NONE;
+        if (dup)
+            continue;
+        text_draw(sc->text, TEXT_SMALL, rows[i].keys, mid - 16 * u, y, TEXT_RIGHT, sc->th.text);
+        text_draw_fit(sc->text, TEXT_SMALL, rows[i].does, mid + 16 * u, y, sc->w / 2.0f - 40 * u,
+                      1, TEXT_LEFT, sc->th.muted);
+        y += lh * gap;
+    }
+    return y;
+}
 
-void scene_help(struct scene *sc)
+void scene_help(struct scene *sc, int screen)
 {
     float u = unit(sc);
-    SDL_Color veil = sc->th.bg;
-    veil.a = 236;
-    render_veil(sc->ren, sc->w, sc->h, veil);
-    float y = 40 * u;
-    text_draw(sc->text, TEXT_LARGE, "Keys", sc->w / 2.0f, y, TEXT_CENTER, sc->th.text);
-    y += text_line_height(sc->text, TEXT_LARGE) + 10 * u;
+    scene_clear(sc); /* solid: the screen under help does not show through */
+    int n, nc;
+    const struct keymap_row *rows = keymap_rows((enum keymap_screen)screen, &n);
+    const struct keymap_row *common = keymap_common(&nc);
     int lh = text_line_height(sc->text, TEXT_SMALL);
-    float mid = sc->w / 2.0f;
-    for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++) {
-        text_draw(sc->text, TEXT_SMALL, help_keys[i][0], mid - 16 * u, y, TEXT_RIGHT,
-                  sc->th.text);
-        text_draw(sc->text, TEXT_SMALL, help_keys[i][1], mid + 16 * u, y, TEXT_LEFT,
-                  sc->th.muted);
-        y += lh * 1.25f;
-    }
-    y += 18 * u;
-    text_draw_wrapped(sc->text, TEXT_BODY,
-                      "ebb is a practice tool, not a crisis service. If you or someone near "
-                      "you is in danger, please call your local emergency number.",
-                      mid, y, sc->w * 0.8f, 3, TEXT_CENTER, sc->th.text);
-    text_draw(sc->text, TEXT_SMALL, "F1 or Escape to close", mid, sc->h - 40 * u, TEXT_CENTER,
-              sc->th.muted);
+    float y = 44 * u, mid = sc->w / 2.0f;
+    text_draw(sc->text, TEXT_LARGE, "Keys", mid, y, TEXT_CENTER, sc->th.text);
+    y += text_line_height(sc->text, TEXT_LARGE) + 6 * u;
+    /* the rows share what is left above the note and the closing line */
+    float note_h = 3.0f * text_line_height(sc->text, TEXT_BODY) + 30 * u;
+    float room = sc->h - y - note_h - 2.0f * lh - 24 * u;
+    int count = n + nc;
+    float gap = count > 0 ? room / (count * (float)lh) : 1.25f;
+    gap = gap > 1.35f ? 1.35f : gap < 1.0f ? 1.0f : gap;
+    y = help_rows(sc, rows, n, NULL, 0, y, gap);
+    y += lh * 0.4f;
+    y = help_rows(sc, common, nc, rows, n, y, gap);
+    y += 12 * u;
+    scene_words(sc, TEXT_BODY,
+                "ebb is a practice tool, not a crisis service. If you or someone near "
+                "you is in danger, please call your local emergency number.",
+                mid, y, sc->w * 0.86f, 3, sc->th.text);
+    const char *close = screen == KEYMAP_BREATHING || screen == KEYMAP_PAUSED || screen == KEYMAP_GROUNDING ||
+                                screen == KEYMAP_TRANSITION
+                            ? "F1 or Escape to close  ·  the session waits, paused"
+                            : "F1 or Escape to close";
+    text_draw(sc->text, TEXT_SMALL, close, mid, sc->h - 14 * u - lh, TEXT_CENTER, sc->th.muted);
 }
 
 void scene_hint(struct scene *sc, const char *line, float alpha)
@@ -245,14 +269,14 @@ void scene_notice(struct scene *sc, const char *line, float alpha)
               theme_alpha(sc->th.text, alpha));
 }
 
-void scene_back_mark(struct scene *sc, float alpha)
+void scene_back_mark(struct scene *sc, float alpha, const char *label)
 {
     float u = unit(sc);
     if (alpha <= 0)
         return;
     SDL_FRect r = {sc->w - 124 * u, sc->h - 70 * u, 110 * u, 50 * u};
     render_round_rect(sc->ren, r, 12 * u, theme_alpha(sc->th.panel, alpha));
-    text_draw(sc->text, TEXT_SMALL, "← back", r.x + r.w / 2,
+    text_draw(sc->text, TEXT_SMALL, label, r.x + r.w / 2,
               r.y + (r.h - text_line_height(sc->text, TEXT_SMALL)) / 2, TEXT_CENTER,
               theme_alpha(sc->th.text, alpha));
 }

@@ -20,7 +20,12 @@ struct scene {
     bool reduced_motion; /* --reduced-motion */
     bool hide_numbers;   /* H: no numbers and no hints */
     int visual;          /* --visual as enum ebb_visual, or -1: the script's */
+    bool first_time;     /* a new person's first session: "Esc to stop" stays in a corner */
 };
+
+#define SCENE_PAUSED_HOW "Space to go on"         /* under "Paused", in the words' place */
+#define SCENE_STOP_CORNER "Esc to stop"           /* the first session's corner */
+#define SCENE_FINISHED_WORDS "Thank you for taking this time" /* the end screen */
 
 /* The end screen's choices, in the order shown. */
 enum finish_choice { FINISH_AGAIN, FINISH_LIST, FINISH_QUIT, FINISH_COUNT };
@@ -40,8 +45,15 @@ void scene_finished(struct scene *sc, const struct ebb_exercise *ex, int selecte
 /* The row of the end screen at (x, y), or -1. */
 int scene_finished_hit(struct scene *sc, int x, int y);
 
-/* F1: the keys, and the note that ebb is not a crisis service. */
-void scene_help(struct scene *sc);
+/* F1: the keys of the screen help was opened from (enum keymap_screen, keymap.h) and
+ * the ones that work everywhere, and the note that ebb is not a crisis service, on a
+ * solid background: nothing of the screen under it shows through. */
+void scene_help(struct scene *sc, int keymap_screen);
+
+/* Centred words that wrap and, when long, get smaller (text_draw_fit); returns the
+ * height used (one line's height for no words, so what follows keeps its place). */
+float scene_words(struct scene *sc, enum text_size size, const char *s, float cx, float y,
+                  float max_w, int max_lines, SDL_Color c);
 
 /* One quiet line of hints at the bottom, at opacity alpha 0..1. */
 void scene_hint(struct scene *sc, const char *line, float alpha);
@@ -49,8 +61,9 @@ void scene_hint(struct scene *sc, const char *line, float alpha);
 /* A short notice ("Volume 60%", "Saved ...") at the top, at opacity alpha. */
 void scene_notice(struct scene *sc, const char *line, float alpha);
 
-/* The full-screen "back" mark in the bottom-right corner, and its hit test. */
-void scene_back_mark(struct scene *sc, float alpha);
+/* The full-screen mark in the bottom-right corner ("← back", or "close" where it
+ * closes ebb), and its hit test. */
+void scene_back_mark(struct scene *sc, float alpha, const char *label);
 bool scene_back_hit(const struct scene *sc, int x, int y);
 
 /* A veil of the background colour over everything (leaving fades), alpha 0..1. */

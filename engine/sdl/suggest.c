@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "journal.h"
+#include "keymap.h"
 #include "render.h"
 
 /* Tried first, in order: the gentlest ways to land in the room and the body. */
@@ -135,10 +136,10 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
     const struct theme *th = &sc->th;
     float mid = sc->w / 2.0f;
     float y = sc->h * 0.2f;
-    text_draw(sc->text, TEXT_LARGE, "Would you like to ground yourself first?", mid, y, TEXT_CENTER,
-              th->text);
-    y += text_line_height(sc->text, TEXT_LARGE) + 16 * u;
-    text_draw_wrapped(sc->text, TEXT_BODY,
+    y += text_draw_fit(sc->text, TEXT_LARGE, "Would you like to ground yourself first?", mid, y,
+                       sc->w * 0.9f, 1, TEXT_CENTER, th->text);
+    y += 16 * u;
+    text_draw_fit(sc->text, TEXT_BODY,
                       "When feelings run high, noticing your feet and the room around you "
                       "can help before slow breathing. Either way is fine.",
                       mid, y, sc->w * 0.8f, 3, TEXT_CENTER, th->muted);
@@ -155,6 +156,7 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
                   sel ? th->text : th->muted);
     }
     SDL_FRect last = choice_rect(sc->w, sc->h, SUGGEST_CHOICE_COUNT - 1);
-    text_draw(sc->text, TEXT_SMALL, "↑ ↓ to choose  ·  Enter to go on  ·  Escape leaves", mid,
+    char keys[256];
+    text_draw(sc->text, TEXT_SMALL, keymap_hint(KEYMAP_SUGGEST, keys, sizeof keys), mid,
               last.y + last.h + 28 * u, TEXT_CENTER, th->muted);
 }

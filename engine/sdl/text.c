@@ -47,6 +47,10 @@ struct text {
     struct entry cache[CACHE_MAX];
     struct wrap_memo wraps[WRAP_MEMO_MAX];
     int wrap_next; /* the memo entry to replace next */
+    int bound_w, bound_h; /* the output, for noticing text drawn past its edges; 0: unknown */
+    int clips;            /* texts cut or drawn past the edges since text_clips_reset */
+    bool cut_shown_elsewhere; /* text_draw_preview: a cut there is not a loss */
+    char clip_last[96];   /* the last of them, for a test's log */
 };
 
 /* Fractions of the output height: readable from two metres in full screen. */
@@ -236,6 +240,31 @@ static struct entry *lookup(struct text *t, enum text_size size, const char *s)
     return victim;
 }
 
+static void clipped(struct text *t, const char *s)
+{
+    t->clips++;
+    snprintf(t->clip_last, sizeof t->clip_last, "%s", s);
+}
+
+void text_set_bounds(struct text *t, int w, int h)
+{
+    t->bound_w = w;
+    t->bound_h = h;
+}
+
+int text_clips(const struct text *t, const char **last)
+{
+    if (last)
+        *last = t->clip_last;
+    return t->clips;
+}
+
+void text_clips_reset(struct text *t)
+{
+    t->clips = 0;
+    t->clip_last[0] = '\0';
+}
+
 int text_draw(struct text *t, enum text_size size, const char *s, float x, float y,
               enum text_align align, SDL_Color c)
 {
@@ -249,6 +278,9 @@ int text_draw(struct text *t, enum text_size size, const char *s, float x, float
         dst.x = x - e->w;
     dst.x = (float)(int)dst.x; /* whole pixels keep glyphs sharp */
     dst.y = (float)(int)dst.y;
+    if (t->bound_w > 0 && (dst.x < -1 || dst.y < -1 || dst.x + e->w > t->bound_w + 1 ||
+                           dst.y + e->h > t->bound_h + 1))
+        clipped(t, s);
     if (damage_recording(t->ren)) { /* the recording pass of damage.h: note, draw nothing */
         uint32_t h = damage_hash_u32(damage_hash_u32(DAMAGE_HASH_SEED, e->hash),
                                      (uint32_t)e->w << 16 ^ (uint32_t)e->h);
@@ -342,7 +374,115 @@ int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float 
         line[len] = '\0';
         if (i == n - 1 && more && len + 5 < sizeof line)
             strcat(line, " …");
+        if (i == n - 1 && more && !t->cut_shown_elsewhere)
+            clipped(t, s);
         text_draw(t, size, line, x, y + (float)i * lh, align, c);
     }
     return n * lh;
+}
+
+/* The largest size from `size` down to TEXT_SMALL whose wrap of s at max_width fits the
+ * height of max_lines lines of `size`, remembered like the balanced width. */
+struct fit_memo {
+    uint32_t hash;
+    int size, max_lines, height, got_size, got_lines;
+    float max_width;
+    char key[KEY_MAX];
+};
+#define FIT_MEMO_MAX 8
+static struct fit_memo fits[FIT_MEMO_MAX];
+static int fit_next;
+
+static void fit_of(struct text *t, enum text_size size, const char *s, float max_width,
+                   int max_lines, enum text_size *got, int *lines)
+{
+    uint32_t h = hash_of(s, (int)size);
+    bool cacheable = strlen(s) < KEY_MAX;
+    for (int i = 0; cacheable && i < FIT_MEMO_MAX; i++) {
+        struct fit_memo *f = &fits[i];
+        if (f->hash == h && f->size == (int)size && f->max_width == max_width &&
+            f->max_lines == max_lines && f->height == t->height && strcmp(f->key, s) == 0) {
+            *got = (enum text_size)f->got_size;
+            *lines = f->got_lines;
+            return;
+        }
+    }
+    struct wrap_line wl[WRAP_DRAW_LINES_MAX];
+    float budget = (float)(max_lines * text_line_height(t, size));
+    *got = size;
+    *lines = max_lines;
+    for (int sz = (int)size; sz >= TEXT_SMALL; sz--) {
+        struct measure_ctx m = {t, (enum text_size)sz};
+        int n = (int)(budget / (float)text_line_height(t, (enum text_size)sz));
+        n = n < max_lines ? max_lines : n > WRAP_DRAW_LINES_MAX ? WRAP_DRAW_LINES_MAX : n;
+        bool more;
+        wrap_greedy(s, max_width, n, measure, &m, wl, &more);
+        *got = (enum text_size)sz;
+        *lines = n;
+        if (!more)
+            break;
+    }
+    if (!cacheable)
+        return;
+    struct fit_memo *f = &fits[fit_next];
+    fit_next = (fit_next + 1) % FIT_MEMO_MAX;
+    f->hash = h;
+    f->size = (int)size;
+    f->max_lines = max_lines;
+    f->max_width = max_width;
+    f->height = t->height;
+    f->got_size = (int)*got;
+    f->got_lines = *lines;
+    snprintf(f->key, sizeof f->key, "%s", s);
+}
+
+int text_draw_fit(struct text *t, enum text_size size, const char *s, float x, float y,
+                  float max_width, int max_lines, enum text_align align, SDL_Color c)
+{
+    enum text_size got;
+    int lines;
+    if (!s || !s[0] || max_lines <= 0)
+        return 0;
+    fit_of(t, size, s, max_width, max_lines, &got, &lines);
+    return text_draw_wrapped(t, got, s, x, y, max_width, lines, align, c);
+}
+
+#define SCROLL_LINES_MAX 4096 /* a 4000-character about text, one letter a line at worst */
+static struct wrap_line scroll_lines[SCROLL_LINES_MAX];
+
+int text_lines(struct text *t, enum text_size size, const char *s, float max_width)
+{
+    struct measure_ctx m = {t, size};
+    bool more;
+    if (!s || !s[0])
+        return 0;
+    return wrap_greedy(s, max_width, SCROLL_LINES_MAX, measure, &m, scroll_lines, &more);
+}
+
+int text_draw_lines(struct text *t, enum text_size size, const char *s, float x, float y,
+                    float max_width, int first, int count, enum text_align align, SDL_Color c)
+{
+    struct measure_ctx m = {t, size};
+    char line[KEY_MAX];
+    bool more;
+    if (!s || !s[0] || count <= 0)
+        return 0;
+    int n = wrap_greedy(s, max_width, SCROLL_LINES_MAX, measure, &m, scroll_lines, &more);
+    int lh = text_line_height(t, size), drawn = 0;
+    for (int i = first < 0 ? 0 : first; i < n && drawn < count; i++, drawn++) {
+        size_t len = scroll_lines[i].len < sizeof line - 1 ? scroll_lines[i].len : sizeof line - 1;
+        memcpy(line, s + scroll_lines[i].start, len);
+        line[len] = '\0';
+        text_draw(t, size, line, x, y + (float)drawn * lh, align, c);
+    }
+    return drawn * lh;
+}
+
+int text_draw_preview(struct text *t, enum text_size size, const char *s, float x, float y,
+                      float max_width, enum text_align align, SDL_Color c)
+{
+    t->cut_shown_elsewhere = true;
+    int h = text_draw_wrapped(t, size, s, x, y, max_width, 1, align, c);
+    t->cut_shown_elsewhere = false;
+    return h;
 }

@@ -5,6 +5,7 @@
 #define EBB_TEXT_H
 
 #include <SDL.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 enum text_size { TEXT_SMALL, TEXT_BODY, TEXT_LARGE, TEXT_HUGE, TEXT_SIZE_COUNT };
@@ -32,6 +33,30 @@ int text_draw(struct text *t, enum text_size size, const char *s, float x, float
 /* Draws s wrapped to max_width pixels, at most max_lines lines; returns the height used. */
 int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float x, float y,
                       float max_width, int max_lines, enum text_align align, SDL_Color c);
+
+/* Like text_draw_wrapped, but when s needs more than max_lines lines the type is made
+ * smaller (down to TEXT_SMALL) within the same height, so a person's long text is shown
+ * whole; only what cannot fit even then is cut (and counted, see text_clips). */
+int text_draw_fit(struct text *t, enum text_size size, const char *s, float x, float y,
+                  float max_width, int max_lines, enum text_align align, SDL_Color c);
+
+/* One line of s, cut with "…" when longer: for a preview whose whole text is shown
+ * elsewhere (a row's summary, whole in the about panel), so the cut is not counted. */
+int text_draw_preview(struct text *t, enum text_size size, const char *s, float x, float y,
+                      float max_width, enum text_align align, SDL_Color c);
+
+/* For scrolled text: the number of lines s wraps into, and drawing `count` of them from
+ * line `first`. Returns the height drawn. */
+int text_lines(struct text *t, enum text_size size, const char *s, float max_width);
+int text_draw_lines(struct text *t, enum text_size size, const char *s, float x, float y,
+                    float max_width, int first, int count, enum text_align align, SDL_Color c);
+
+/* What was clipped: a text drawn past the output's edges (known from text_set_bounds) or
+ * cut with "…". text_clips returns the count since the last reset and the last such
+ * text; the window's test log and the layout tests read it. */
+void text_set_bounds(struct text *t, int w, int h);
+int text_clips(const struct text *t, const char **last);
+void text_clips_reset(struct text *t);
 
 /* Width of s in pixels, and the line height of a size. */
 int text_width(struct text *t, enum text_size size, const char *s);

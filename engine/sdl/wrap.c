@@ -1,6 +1,36 @@
 /* wrap: greedy line breaking and the narrowest width that keeps its line count. */
 #include "wrap.h"
 
+/* The longest run of whole UTF-8 characters of p (at most n bytes) that fits max_width,
+ * at least one character: a long word (a URL, a run of letters) is broken across lines
+ * rather than drawn past the edges. */
+static size_t cut_word(const char *p, size_t n, float max_width, wrap_measure_fn measure,
+                       void *ctx)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t first = 1;
+    while (first < n && (u[first] & 0xC0) == 0x80)
+        first++;
+    size_t lo = first, hi = n; /* lo fits (or is one character), hi does not */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        while (mid > lo && (u[mid] & 0xC0) == 0x80)
+            mid--; /* on a character boundary */
+        if (mid == lo) {
+            mid = lo + (hi - lo) / 2;
+            while (mid < hi && (u[mid] & 0xC0) == 0x80)
+                mid++;
+            if (mid == hi)
+                break;
+        }
+        if (measure(ctx, p, mid) <= max_width)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int wrap_greedy(const char *s, float max_width, int max_lines, wrap_measure_fn measure,
                 void *ctx, struct wrap_line *lines, bool *more)
 {
@@ -35,6 +65,8 @@ int wrap_greedy(const char *s, float max_width, int max_lines, wrap_measure_fn m
             if (!*q || *q == '\n')
                 break;
         }
+        if (measure(ctx, p, best) > max_width)
+            best = cut_word(p, best, max_width, measure, ctx); /* a word wider than a line */
         lines[count].start = (size_t)(p - s);
         lines[count].len = best;
         count++;

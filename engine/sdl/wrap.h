@@ -17,8 +17,8 @@ struct wrap_line {
     size_t len;   /* bytes, without the space or '\n' that ended it */
 };
 
-/* Greedy: as many words on each line as fit max_width (a word wider than a line gets
- * a line of its own). Fills at most max_lines lines and returns their count; *more is
+/* Greedy: as many words on each line as fit max_width (a word wider than a line is
+ * broken between two characters, as many on each line as fit). Fills at most max_lines lines and returns their count; *more is
  * set when text remains after them. */
 int wrap_greedy(const char *s, float max_width, int max_lines, wrap_measure_fn measure,
                 void *ctx, struct wrap_line *lines, bool *more);

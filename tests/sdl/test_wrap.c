@@ -39,8 +39,19 @@ static void greedy_lines_hold_as_many_words_as_fit(void **state)
     assert_string_equal(wrapped("one two three", 75, 4, &more), "one two|three");
     assert_false(more);
     assert_string_equal(wrapped("one two three", 200, 4, &more), "one two three");
-    /* a word wider than the line gets a line of its own */
-    assert_string_equal(wrapped("a enormous b", 30, 4, &more), "a|enormous|b");
+}
+
+static void a_word_wider_than_the_line_is_broken_between_whole_characters(void **state)
+{
+    (void)state;
+    bool more;
+    assert_string_equal(wrapped("a enormous b", 30, 8, &more), "a|eno|rmo|us|b");
+    assert_false(more);
+    /* two bytes a letter: never half a letter on a line */
+    assert_string_equal(wrapped("дыхание", 40, 8, &more), "ды|ха|ни|е");
+    assert_string_equal(wrapped("дыхание", 30, 8, &more), "д|ы|х|а|н|и|е");
+    /* a line narrower than one letter still shows that letter */
+    assert_string_equal(wrapped("ab", 5, 8, &more), "a|b");
 }
 
 static void a_newline_always_breaks_and_the_limit_says_more_remains(void **state)
@@ -82,7 +93,7 @@ static void balancing_never_adds_a_line_and_leaves_one_line_or_a_cut_text_alone(
             assert_true(w <= width);
             int nb = wrap_greedy(texts[i], w, 16, ten_a_byte, NULL, lines, &more_b);
             assert_int_equal(nb, n);
-            assert_false(more_b);
+            assert_int_equal(more_b, more); /* a cut text stays as it was */
         }
     }
     assert_true(wrap_balanced_width("one two", 500, 3, ten_a_byte, NULL) == 500);
@@ -93,6 +104,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(greedy_lines_hold_as_many_words_as_fit),
+        cmocka_unit_test(a_word_wider_than_the_line_is_broken_between_whole_characters),
         cmocka_unit_test(a_newline_always_breaks_and_the_limit_says_more_remains),
         cmocka_unit_test(the_balanced_width_leaves_no_word_alone_on_the_last_line),
         cmocka_unit_test(balancing_never_adds_a_line_and_leaves_one_line_or_a_cut_text_alone),
