@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "app_internal.h"
+#include "keymap.h"
 #include "screenshot.h"
 #include "sound.h"
 
@@ -50,6 +51,7 @@ static void help(struct app *a)
     if (!a->help)
         return;
     a->help_screen = app_keymap_screen(a);
+    testhook_log(&a->hook, "help %s", keymap_name((enum keymap_screen)a->help_screen));
     if (a->screen == SCREEN_SESSION && a->session) {
         struct ebb_session_view v;
         ebb_session_view(a->session, a->now_us, &v);

@@ -135,8 +135,10 @@ const char *keymap_hint(enum keymap_screen s, char *buf, size_t size)
         if (!rows[i].hint)
             continue;
         int w = snprintf(buf + used, size - used, "%s%s", used ? "  ·  " : "", rows[i].hint);
-        if (w < 0 || (size_t)w >= size - used)
+        if (w < 0 || (size_t)w >= size - used) {
+            buf[used] = '\0'; /* whole hints only */
             break;
+        }
         used += (size_t)w;
     }
     return buf;

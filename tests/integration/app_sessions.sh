@@ -16,7 +16,8 @@ got=$(grep -E '^(screen|exit)' "$T/a" | tr '\n' ',')
     fail "got $got"
 [ "$(grep -c '^start ' "$T/a")" -eq 2 ] || fail "two sessions expected"
 
-# a session that ends by itself, then "again" from the end screen, then Escape quits
+# a session that ends by itself, then "again" from the end screen (↑ from "Back to the
+# list", which the end screen selects first), then Escape quits
 cat > "$T/short.cfg" <<'CFG'
 version = 1;
 exercise = {
@@ -25,8 +26,15 @@ exercise = {
 };
 CFG
 LOG=b
-EBB_TEST_LOG=$T/b EBB_TEST_KEYS="2.5:Return,3.2:Escape" timeout 60 "$EBB" --no-checkin "$T/short.cfg"
+EBB_TEST_LOG=$T/b EBB_TEST_KEYS="2.5:Up,2.7:Return,3.4:Escape" timeout 60 "$EBB" --no-checkin "$T/short.cfg"
 got=$(grep -E '^(screen|start|exit)' "$T/b" | tr '\n' ',')
 [ "$got" = "screen session,start short,screen finished,screen session,start short,exit 0," ] ||
+    fail "got $got"
+
+# Enter on the end screen goes back to the list (the choice selected first)
+LOG=c
+EBB_TEST_LOG=$T/c EBB_TEST_KEYS="2.5:Return,3.0:Escape" timeout 60 "$EBB" --no-checkin "$T/short.cfg"
+got=$(grep -E '^(screen|start|exit)' "$T/c" | tr '\n' ',')
+[ "$got" = "screen session,start short,screen finished,screen picker,exit 0," ] ||
     fail "got $got"
 echo ok

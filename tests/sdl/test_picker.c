@@ -6,7 +6,11 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <string.h>
+
+#include "launch.h"
+#include "text.h"
 
 #include "picker.h"
 
@@ -184,6 +188,134 @@ static void exercises_that_sound_alone_carries_are_marked(void **state)
     opt.eyes_closed = false;
 }
 
+/* Draws the picker at w x h into a software surface, as the window would. */
+static void draw_at(int w, int h)
+{
+    char err[256];
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    struct text *t = text_open(ren, err, sizeof err);
+    assert_non_null(t);
+    struct scene sc = {ren, t, {0}, w, h, false, false, -1, false};
+    theme_find("dark", &sc.th);
+    text_set_height(t, h);
+    picker_draw(&p, &sc, &st, &opt);
+    text_close(t);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
+static int shown_matches(void)
+{
+    int n = 0;
+    for (int i = p.scroll; i < p.count && i < p.scroll + p.page; i++)
+        n++;
+    return n;
+}
+
+static void a_filter_typed_on_the_history_row_keeps_its_matches_in_view(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    picker_jump(&p, PICKER_END); /* the History row, the list scrolled to its end */
+    assert_true(picker_on_history(&p));
+    draw_at(1280, 720);
+    assert_true(p.scroll > 0);
+    p.typing = true;
+    picker_type(&p, "breath");
+    draw_at(1280, 720);
+    assert_true(p.count >= 5);
+    assert_true(picker_on_history(&p));
+    /* the view is filled with matches down to the History row, not left empty above it */
+    assert_true(shown_matches() >= 4);
+    assert_int_equal(p.scroll + p.page, p.count + 1);
+    picker_backspace(&p);
+    picker_type(&p, "x"); /* "breatx": nothing matches; the History row alone */
+    draw_at(1280, 720);
+    assert_int_equal(p.scroll, 0);
+    picker_clear_filter(&p);
+    p.typing = true;
+    picker_type(&p, "sigh");
+    draw_at(1280, 720);
+    assert_int_equal(p.scroll, 0); /* a short list shows whole */
+    assert_int_equal(shown_matches(), p.count);
+    picker_clear_filter(&p);
+    /* at 640x480 the list is longer than the view; the selection always shows */
+    for (int i = 0; i <= p.count; i++) {
+        p.selected = i;
+        draw_at(640, 480);
+        assert_true(p.selected >= p.scroll && p.selected < p.scroll + p.page);
+    }
+}
+
+static void home_end_and_page_keys_move_in_the_list(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, "box", &opt, &st);
+    draw_at(640, 480);
+    assert_true(p.page >= 2 && p.page < p.count);
+    picker_jump(&p, PICKER_END);
+    assert_true(picker_on_history(&p));
+    picker_jump(&p, PICKER_HOME);
+    assert_int_equal(p.selected, 0);
+    picker_jump(&p, PICKER_PAGE_DOWN);
+    assert_int_equal(p.selected, p.page - 1);
+    picker_jump(&p, PICKER_PAGE_UP);
+    assert_int_equal(p.selected, 0);
+    for (int i = 0; i < 20; i++)
+        picker_jump(&p, PICKER_PAGE_DOWN);
+    assert_int_equal(p.selected, p.count); /* stops at the History row */
+}
+
+static void tags_and_every_script_case_are_searched(void **state)
+{
+    (void)state;
+    picker_init(&p, &lib, NULL, &opt, &st);
+    p.typing = true;
+    picker_type(&p, "YOGA"); /* a tag of alternate-nostril only */
+    assert_int_equal(p.count, 1);
+    assert_string_equal(lib.entries[p.rows[0]].id, "alternate-nostril");
+    picker_clear_filter(&p);
+    /* titles in Cyrillic and Greek: the filter folds case beyond ASCII */
+    int box = row_of("box"), cyc = row_of("cyclic-sigh");
+    char *keep_box = lib.entries[box].ex->title, *keep_cyc = lib.entries[cyc].ex->title;
+    lib.entries[box].ex->title = "Дыхание по квадрату";
+    lib.entries[cyc].ex->title = "Αναπνοή με αναστεναγμό";
+    picker_type(&p, "дых");
+    assert_int_equal(p.count, 1);
+    assert_string_equal(lib.entries[p.rows[0]].id, "box");
+    picker_clear_filter(&p);
+    picker_type(&p, "αναπνοή");
+    assert_int_equal(p.count, 1);
+    assert_string_equal(lib.entries[p.rows[0]].id, "cyclic-sigh");
+    picker_clear_filter(&p);
+    lib.entries[box].ex->title = keep_box;
+    lib.entries[cyc].ex->title = keep_cyc;
+}
+
+static void the_length_shown_is_the_timelines(void **state)
+{
+    (void)state;
+    struct ebb_state mine;
+    ebb_state_init(&mine);
+    picker_init(&p, &lib, "box", &opt, &mine);
+    assert_true(picker_change_length(&p, &mine, &opt, 1));
+    assert_true(picker_change_pace(&p, &mine, &opt, -1));
+    const struct ebb_exercise *ex = picker_selected(&p)->ex;
+    struct ebb_timeline_options o;
+    struct ebb_timeline tl;
+    struct ebb_diags d;
+    ebb_diags_clear(&d);
+    launch_timeline_options(&opt, &mine, ex, &o);
+    memset(&tl, 0, sizeof tl);
+    assert_int_equal(ebb_timeline_init(&tl, ex, &o, &d), 0);
+    assert_true(fabs(p.length_s[p.rows[p.selected]] - (double)tl.end_us / 1e6) < 1e-6);
+    ebb_timeline_deinit(&tl);
+    /* and the summary beside it states no length of its own to disagree with */
+    assert_null(strstr(ex->summary, "2:11"));
+    assert_null(strstr(ex->summary, "cycles"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +327,10 @@ int main(void)
         cmocka_unit_test(exercises_that_sound_alone_carries_are_marked),
         cmocka_unit_test(length_and_pace_changes_are_remembered_per_exercise),
         cmocka_unit_test(lengths_are_formatted_as_minutes_and_seconds),
+        cmocka_unit_test(a_filter_typed_on_the_history_row_keeps_its_matches_in_view),
+        cmocka_unit_test(home_end_and_page_keys_move_in_the_list),
+        cmocka_unit_test(tags_and_every_script_case_are_searched),
+        cmocka_unit_test(the_length_shown_is_the_timelines),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -5,6 +5,8 @@
  *                                    default a third of the largest difference)
  *   pngprobe spot FILE R G B TOL  -> "X Y N": centroid of the N pixels within TOL of RGB
  *   pngprobe pixel FILE X Y       -> "R G B"
+ *   pngprobe diff FILE OTHER Y0 Y1 -> "N": pixels that differ between the two pictures
+ *                                    in the rows Y0..Y1-1 (both the same size)
  * Exit 0, or 1 when the file cannot be read or nothing is found. */
 #include <SDL.h>
 #include <SDL_image.h>
@@ -89,6 +91,33 @@ static int spot(SDL_Surface *s, int r0, int g0, int b0, int tol)
     return 0;
 }
 
+static int diff(SDL_Surface *s, const char *other, int y0, int y1)
+{
+    SDL_Surface *raw = IMG_Load(other);
+    if (!raw) {
+        fprintf(stderr, "pngprobe: %s: %s\n", other, IMG_GetError());
+        return 1;
+    }
+    SDL_Surface *o = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_RGB888, 0);
+    SDL_FreeSurface(raw);
+    if (!o || o->w != s->w || o->h != s->h) {
+        fprintf(stderr, "pngprobe: %s: not the same size\n", other);
+        SDL_FreeSurface(o);
+        return 1;
+    }
+    long n = 0;
+    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < s->h; y++)
+        for (int x = 0; x < s->w; x++) {
+            int r, g, b, r2, g2, b2;
+            rgb(s, x, y, &r, &g, &b);
+            rgb(o, x, y, &r2, &g2, &b2);
+            n += r != r2 || g != g2 || b != b2;
+        }
+    SDL_FreeSurface(o);
+    printf("%ld\n", n);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -107,6 +136,8 @@ int main(int argc, char **argv)
         rc = disc(s, argc > 3 ? atoi(argv[3]) : 0);
     } else if (strcmp(argv[1], "spot") == 0 && argc == 7) {
         rc = spot(s, atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
+    } else if (strcmp(argv[1], "diff") == 0 && argc == 6) {
+        rc = diff(s, argv[3], atoi(argv[4]), atoi(argv[5]));
     } else if (strcmp(argv[1], "pixel") == 0 && argc == 5) {
         int r, g, b;
         rgb(s, atoi(argv[3]), atoi(argv[4]), &r, &g, &b);
