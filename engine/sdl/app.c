@@ -118,7 +118,9 @@ void app_leave(struct app *a, enum after_fade after)
         return;
     a->fading = true;
     a->after = after;
-    a->fade_start_us = a->now_us;
+    /* the fade keeps wall time: the session's clock follows the sound card's, which
+     * may stand still or jump while nothing plays, and leaving must never wait on it */
+    a->fade_start_us = a->wall_us = clock_system_us();
     if (a->session)
         sound_leave(a->audio, (int)(APP_FADE_US / 1000));
 }
@@ -389,5 +391,5 @@ void app_draw(struct app *a)
                         a->screen == SCREEN_PICKER || a->started_with_exercise ? "close"
                                                                                : "← back");
     if (a->fading)
-        scene_fade(sc, (float)(a->now_us - a->fade_start_us) / APP_FADE_US);
+        scene_fade(sc, (float)(a->wall_us - a->fade_start_us) / APP_FADE_US);
 }

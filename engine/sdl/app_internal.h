@@ -19,7 +19,9 @@
 #include "testhook.h"
 #include "window.h"
 
-#define APP_FADE_US 250000u     /* leaving fades in at most 300 ms (DESIGN.md, Care) */
+#define APP_FADE_US 200000u     /* leaving fades in at most 300 ms (DESIGN.md, Care): the
+                                   fade, and the sound's fade with it, leave room in those
+                                   300 ms for a frame and the window's unmap */
 #define APP_HINT_US 4000000u    /* hints show this long at the start and after a move */
 #define APP_NOTICE_US 2500000u  /* a notice ("Volume 60%") shows this long */
 #define APP_BANNER_US 6000000u  /* a refused edit's FILE:LINE line shows this long */
@@ -77,7 +79,8 @@ struct app {
     uint64_t hint_until_us, mouse_until_us, notice_until_us;
     char notice[320];
     bool fading;
-    uint64_t fade_start_us;
+    uint64_t fade_start_us; /* clock_system_us() when leaving began */
+    uint64_t wall_us;       /* clock_system_us() this turn of the loop (the fade's clock) */
     enum after_fade after;
     bool quit;
     int status;

@@ -341,8 +341,9 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
         scene_session(&sc, &v, ebb_session_timeline(s));
         SDL_RenderFlush(ren);
         const char *cut;
-        if (text_clips(text, &cut) > 0 && strcmp(cut, cut_last) != 0) {
-            /* once per text: a text that could not be shown whole at this size */
+        if (w >= 640 && h >= 480 && text_clips(text, &cut) > 0 && strcmp(cut, cut_last) != 0) {
+            /* once per text: a text that could not be shown whole at this size (640x480,
+             * the smallest screen laid out for, and up; a thumbnail may cut) */
             fprintf(stderr, "ebb: warning: frame %d: text does not fit at %dx%d: %s\n", i, w, h,
                     cut);
             snprintf(cut_last, sizeof cut_last, "%s", cut);
