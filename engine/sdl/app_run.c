@@ -136,7 +136,9 @@ static void shut_down(struct app *a)
         ebb_state_save_changes(&a->state_loaded, &a->state, a->state_path, &d);
         launch_print(&d);
     }
-    sound_close(a->audio); /* first: the callback stops reading plans and exercises */
+    /* first: the callback stops reading plans and exercises; bounded, whatever the
+     * sound system does */
+    bool audio_closed = sound_close(a->audio);
     journal_flow_quit(a); /* a session still open is recorded as left early */
     ebb_session_free(a->session);
     launch_free(&a->launch);
@@ -149,7 +151,10 @@ static void shut_down(struct app *a)
     testhook_log(&a->hook, "exit %d", a->status);
     testhook_deinit(&a->hook);
     quit_signals_restore();
-    SDL_Quit();
+    if (audio_closed)
+        SDL_Quit();
+    else /* a device stuck in a dead server: SDL_Quit would wait for it for ever */
+        SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER);
 }
 
 static void window_event(struct app *a, const SDL_Event *e)
@@ -181,12 +186,8 @@ static void event(struct app *a, const SDL_Event *e)
         char notice[256];
         if (e->adevice.iscapture || e->adevice.which != sound_device_id(a->audio))
             return;
-        bool silent = sound_device_removed(a->audio, e->adevice.which, notice, sizeof notice);
-        if (silent) {
-            fprintf(stderr, "ebb: %s\n", notice);
-            app_notice(a, "The sound device went away; the session goes on silently");
-        }
-        testhook_log(&a->hook, "sound %s", silent ? "silent" : "reopened");
+        sound_device_removed(a->audio, e->adevice.which, notice, sizeof notice);
+        testhook_log(&a->hook, "sound removed"); /* what came of it: sound_news */
         return;
     }
     if (journal_flow_event(a, e))
@@ -194,6 +195,22 @@ static void event(struct app *a, const SDL_Event *e)
     bool typing = a->screen == SCREEN_PICKER && a->picker.typing;
     if (input_translate(e, typing, a->scale_x, a->scale_y, a->sc.w, a->sc.h, &in))
         app_handle(a, &in);
+}
+
+/* What became of the sound device: one line for the person, once. */
+static void sound_news(struct app *a)
+{
+    char notice[256];
+    const char *what = sound_poll(a->audio, notice, sizeof notice);
+    if (!what)
+        return;
+    if (notice[0])
+        fprintf(stderr, "ebb: %s\n", notice);
+    if (!strcmp(what, "silent"))
+        app_notice(a, "The sound went away; the session goes on silently");
+    else if (!strcmp(what, "back"))
+        app_notice(a, "The sound is back");
+    testhook_log(&a->hook, "sound %s", what);
 }
 
 /* Session time: events to the sound, pauses and the end to the screen. */
@@ -382,6 +399,7 @@ static void loop(struct app *a)
         }
         a->now_us = sound_now(a->audio, &a->clk); /* the sound leads */
         a->wall_us = clock_system_us();
+        sound_news(a);
         tick(a);
         app_reload(a);
         after_fade(a);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audio_device.h"
 #include "cuefile.h"
 #include "mix.h"
 #include "synth.h"
@@ -32,6 +33,19 @@
 #define EXPORT_FADE_MS 500 /* the last half second of the tail fades to silence */
 #define SPEAK_LATE_MS 3000 /* a step's prompt still ready this late is spoken, late */
 #define SEGMENTS_MAX 4     /* plans a reloaded session's sound keeps (the older are past) */
+/* The device's buffer: ~85 ms. Every cue is planned ahead, so a long buffer costs nothing
+ * in time (the picture follows the time the sound is heard) and lets a busy machine be
+ * late with a buffer without the server running dry (docs/audio.md, the measurements). */
+#define DEVICE_BUFFER_FRAMES 4096
+#define DEVICE_LEAD_FRAMES 1024 /* a fresh stream's first frame is heard ~21 ms on */
+#define LEARN_US 1000000u       /* the server's buffer fills up in the first second */
+#define WINDOW_US 250000u       /* the time keeper looks at the best of each quarter second */
+#define TIME_TOL_FRAMES 96      /* 2 ms: less is left alone (a callback's own jitter) */
+#define PENDING_MAX_US 250000u  /* a correction waits this long at most for a quiet moment */
+#define BEGIN_LATE_US 1000000u /* a session's first sounds wait this long for its device */
+#define GATE_S 0.1              /* the device's own fade before it closes */
+#define CLOSE_FADE_MS 30        /* leaving: the last sound fades this fast... */
+#define CLOSE_BOUND_MS 150      /* ...and the device is waited for this long at most */
 
 /* A stretch of a session's sound that follows one plan: from the sound's session time
  * start_us on (until the next segment), where the plan's own time is offset_us. */
@@ -56,17 +70,18 @@ struct session {
 
 /* The handle: the device, the callback's mixer and what the program tells it. */
 struct ebb_audio {
-    SDL_AudioDeviceID dev;   /* 0: silent */
-    bool sdl_audio;          /* we initialised SDL's audio subsystem */
-    bool ever_live;          /* a device was open once: the clock means something */
+    struct audio_device *dev; /* the thread holding the device; NULL: silent for good */
+    SDL_mutex *lock;          /* the callback's render against the program's swaps */
+    uint64_t base_ticks;      /* SDL_GetPerformanceCounter at open: the clock's zero */
     struct ebb_sound_bank bank;
-    struct ebb_mix mix;      /* the callback's, or ours under the device lock */
-    struct session *session; /* the callback's, swapped under the device lock */
+    struct ebb_mix mix;      /* the callback's, or ours under the lock */
+    struct session *session; /* the callback's, swapped under the lock */
     struct session *prev;    /* replaced by a reload; its clips may still sound */
 
     /* program -> callback */
     atomic_uint_fast64_t origin_word; /* origin_us << 1 | paused */
     atomic_int volume_word;           /* volume_percent << 1 | mute */
+    atomic_bool want;                 /* a session is sounding: keep the device */
     struct ebb_event ring[RING];
     atomic_uint ring_head; /* written by the program */
     atomic_uint ring_tail; /* written by the callback */
@@ -74,18 +89,25 @@ struct ebb_audio {
     /* callback's copies of what it applied */
     uint_fast64_t cb_origin_word;
     int cb_volume_word;
+    bool cb_begun; /* a session began since the device last opened: its first bell plays */
 
-    /* callback -> program: a seqlock over the frame a buffer starts at and when */
-    atomic_uint clock_seq;
-    atomic_int_fast64_t clock_frame;
-    atomic_uint_fast64_t clock_ticks;
-    atomic_bool called;
+    /* callback's time keeping (see keep_time) */
+    int64_t ref;            /* frames ahead of the wall clock when nothing is wrong */
+    uint64_t learn_until;   /* until then ref is being learned (us on the handle clock) */
+    int64_t win_max;        /* the most frames ahead in this window */
+    uint64_t win_end;       /* the window's end */
+    int below, above;       /* windows in a row off ref */
+    int64_t pending;        /* frames to skip (> 0) or hold (< 0) at a quiet moment */
+    uint64_t pending_since; /* when it was found */
+    double gate;            /* 0..1: the device's own fade, down before it closes */
+    float scratch[2 * EBB_MIX_BLOCK * 16]; /* skipped frames are rendered here */
+    atomic_uint gaps;           /* corrections made (a gap, or the clocks parting) */
+    atomic_int_fast64_t gap_frames; /* their sum, skips less holds */
 
     /* program only */
-    uint64_t last_us;    /* the clock never goes back */
-    bool lost;           /* the device went away: the clock runs on the system's */
-    uint64_t lost_us;    /* the clock when it did */
-    uint64_t lost_ticks; /* SDL_GetPerformanceCounter then */
+    bool session_on, paused, muted;
+    uint64_t last_us; /* the clock never goes back */
+    bool lost;        /* a loss was announced */
     char warned[WARNED_MAX][256];
     int warned_count;
 
@@ -97,11 +119,6 @@ struct ebb_audio {
     struct ebb_event said_next;        /* a step whose prompt was not ready yet */
     uint64_t said_next_ms;             /* SDL_GetTicks64 when it began; 0: none waits */
 };
-
-static uint64_t us_of_frames(int64_t frames)
-{
-    return frames <= 0 ? 0 : (uint64_t)frames * 1000000u / EBB_MIX_RATE;
-}
 
 static uint64_t ticks_to_us(uint64_t ticks)
 {
@@ -355,7 +372,7 @@ static void drop_voices_of(struct ebb_mix *m, const struct session *s)
 /* --- the device --- */
 
 /* Applies what the program asked for since the last buffer. Runs in the callback. */
-static void take_requests(struct ebb_audio *a)
+static void take_requests(struct ebb_audio *a, int buffer_frames)
 {
     uint_fast64_t ow = atomic_load_explicit(&a->origin_word, memory_order_acquire);
     if (ow != a->cb_origin_word) {
@@ -376,56 +393,183 @@ static void take_requests(struct ebb_audio *a)
     unsigned head = atomic_load_explicit(&a->ring_head, memory_order_acquire);
     for (; tail != head; tail++) {
         const struct ebb_event *ev = &a->ring[tail % RING];
-        /* a steady two buffers after its time keeps taps evenly spaced */
-        int64_t at = a->mix.origin + ebb_mix_frames_of_us(ev->t_us) + 2 * DEVICE_FRAMES;
+        /* a steady two buffers after its time (past what the server holds) keeps taps
+         * evenly spaced */
+        int64_t at = a->mix.origin + ebb_mix_frames_of_us(ev->t_us) + 2 * buffer_frames;
         ebb_mix_play(&a->mix, ev, at);
     }
     atomic_store_explicit(&a->ring_tail, tail, memory_order_release);
 }
 
-static void SDLCALL callback(void *userdata, Uint8 *stream, int len)
+/* The handle's clock: microseconds of CLOCK_MONOTONIC since ebb_audio_open. */
+static uint64_t handle_us(const struct ebb_audio *a)
 {
-    struct ebb_audio *a = userdata;
-    take_requests(a);
-    size_t frames = (size_t)len / (2 * sizeof(float));
-    unsigned seq = atomic_load_explicit(&a->clock_seq, memory_order_relaxed);
-    atomic_store_explicit(&a->clock_seq, seq + 1, memory_order_release);
-    atomic_store_explicit(&a->clock_frame, a->mix.frame, memory_order_relaxed);
-    atomic_store_explicit(&a->clock_ticks, SDL_GetPerformanceCounter(), memory_order_relaxed);
-    atomic_store_explicit(&a->clock_seq, seq + 2, memory_order_release);
-    atomic_store_explicit(&a->called, true, memory_order_release);
-    ebb_mix_render(&a->mix, (float *)(void *)stream, frames);
+    uint64_t now = SDL_GetPerformanceCounter();
+    return now > a->base_ticks ? ticks_to_us(now - a->base_ticks) : 0;
 }
 
-/* Opens the default device with ALSA's own complaints kept off the terminal. Returns
- * the device, or 0 with SDL's reason in SDL_GetError. */
-static SDL_AudioDeviceID open_device(struct ebb_audio *a)
+static bool voices_sounding(const struct ebb_mix *m)
 {
-    fflush(stderr);
-    int saved = dup(STDERR_FILENO);
-    int null = open("/dev/null", O_WRONLY);
-    if (saved >= 0 && null >= 0)
-        dup2(null, STDERR_FILENO);
-    if (null >= 0)
-        close(null);
-    SDL_AudioDeviceID dev = 0;
-    if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) == 0)
-        a->sdl_audio = true;
-    if (SDL_WasInit(SDL_INIT_AUDIO)) {
-        SDL_AudioSpec want = {.freq = EBB_MIX_RATE,
-                              .format = AUDIO_F32SYS,
-                              .channels = 2,
-                              .samples = DEVICE_FRAMES,
-                              .callback = callback,
-                              .userdata = a};
-        dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
+    for (int i = 0; i < EBB_MIX_VOICES; i++)
+        if (m->voices[i].clip)
+            return true;
+    return false;
+}
+
+/* A (re)opened device: the frame about to be rendered is heard DEVICE_LEAD_FRAMES from
+ * now. A session begun meanwhile keeps its first bell (a little late); one that was
+ * running resumes at its next cue, swelling in as a session does. */
+static void place_afresh(struct ebb_audio *a, int64_t wall, uint64_t now_us)
+{
+    struct ebb_mix *m = &a->mix;
+    int64_t target = wall + DEVICE_LEAD_FRAMES;
+    memset(m->voices, 0, sizeof m->voices);
+    m->frame = target;
+    m->begin_frame = target;
+    if (m->active && !m->paused && target > m->origin) {
+        uint64_t t = (uint64_t)(target - m->origin) * 1000000u / EBB_MIX_RATE;
+        if (a->cb_begun && m->source.events && t < BEGIN_LATE_US) {
+            /* the session began while the device opened: its first sounds start now */
+            struct ebb_event ev[8];
+            size_t n = m->source.events(m->source.ctx, m->done_us, t, ev, 8);
+            for (size_t i = 0; i < n && i < 8; i++)
+                ebb_mix_play(m, &ev[i], target);
+        }
+        if (t > m->done_us)
+            m->done_us = t; /* cues missed while there was no device are let go */
     }
-    fflush(stderr);
-    if (saved >= 0) {
-        dup2(saved, STDERR_FILENO);
-        close(saved);
+    a->cb_begun = false;
+    a->ref = target - wall;
+    a->learn_until = now_us + LEARN_US;
+    a->win_max = INT64_MIN;
+    a->win_end = a->learn_until + WINDOW_US;
+    a->below = a->above = 0;
+    a->pending = 0;
+    a->gate = 1.0;
+}
+
+/* Renders `n` frames nobody hears: the late part of what sounds is dropped, and a cue
+ * due inside them starts where it belongs. */
+static void skip_frames(struct ebb_audio *a, int64_t n)
+{
+    struct ebb_mix *m = &a->mix;
+    if (n > (int64_t)EBB_MIX_RATE * 5) { /* a long gap: nothing of it is worth rendering */
+        memset(m->voices, 0, sizeof m->voices);
+        m->frame += n;
+        return;
     }
-    return dev;
+    size_t chunk = sizeof a->scratch / sizeof a->scratch[0] / 2;
+    while (n > 0) {
+        size_t k = n < (int64_t)chunk ? (size_t)n : chunk;
+        ebb_mix_render(m, a->scratch, k);
+        n -= (int64_t)k;
+    }
+}
+
+/* Keeps the sound on the monotonic clock. `e`, how many frames the mixer is ahead of the
+ * wall clock at a callback, is steady while all is well and only dips for a callback
+ * that comes late. A gap (the server played silence because a buffer came too late, or
+ * the machine stalled) lowers it for good, and a sound card whose clock runs apart from
+ * the computer's moves it slowly: both are seen as a window's highest e staying off the
+ * reference for a while, and mended at the next quiet moment by skipping frames (the late
+ * part of a cue is dropped) or holding some (silence), never by moving later cues. */
+static void keep_time(struct ebb_audio *a, int64_t wall, uint64_t now_us)
+{
+    int64_t e = a->mix.frame - wall;
+    if (getenv("EBB_AUDIO_DEBUG"))
+        fprintf(stderr, "cb %.3f e %lld ref %lld\n", now_us / 1e6, (long long)e, (long long)a->ref);
+    if (now_us < a->learn_until) {
+        if (e > a->ref)
+            a->ref = e; /* the server's buffer filling up */
+        return;
+    }
+    if (e > a->win_max)
+        a->win_max = e;
+    if (now_us < a->win_end)
+        return;
+    if (a->win_max < a->ref - TIME_TOL_FRAMES) {
+        a->below++;
+        a->above = 0;
+    } else if (a->win_max > a->ref + TIME_TOL_FRAMES) {
+        a->above++;
+        a->below = 0;
+    } else {
+        a->below = a->above = 0;
+    }
+    if (a->pending == 0 && (a->below >= 2 || a->above >= 4)) {
+        a->pending = a->ref - a->win_max;
+        a->pending_since = now_us;
+        a->below = a->above = 0;
+    }
+    a->win_max = INT64_MIN;
+    a->win_end = now_us + WINDOW_US;
+}
+
+/* Applies a pending correction when nothing sounds (or when it waited too long).
+ * Returns the frames of silence to put before this buffer's sound. */
+static size_t correct(struct ebb_audio *a, size_t frames, uint64_t now_us)
+{
+    if (a->pending == 0)
+        return 0;
+    if (voices_sounding(&a->mix) && now_us < a->pending_since + PENDING_MAX_US)
+        return 0;
+    atomic_fetch_add(&a->gaps, 1);
+    if (getenv("EBB_AUDIO_DEBUG"))
+        fprintf(stderr, "correct %lld at %.3f\n", (long long)a->pending, now_us / 1e6);
+    atomic_fetch_add(&a->gap_frames, a->pending);
+    if (a->pending > 0) {
+        skip_frames(a, a->pending);
+        a->pending = 0;
+        return 0;
+    }
+    size_t hold = (size_t)-a->pending < frames ? (size_t)-a->pending : frames;
+    a->pending += (int64_t)hold;
+    return hold;
+}
+
+/* The device's own fade: down over GATE_S once the program no longer wants sound and no
+ * cue rings, back up when it does. Returns true when the buffer is silence that may
+ * stop (the device may close and the sink suspend). */
+static bool gate(struct ebb_audio *a, float *out, size_t frames)
+{
+    bool down = !atomic_load_explicit(&a->want, memory_order_acquire) &&
+                (!a->mix.active || !voices_sounding(&a->mix));
+    double target = down ? 0.0 : 1.0, step = 1.0 / (GATE_S * EBB_MIX_RATE);
+    if (a->gate == target && target == 1.0)
+        return false;
+    for (size_t j = 0; j < frames; j++) {
+        a->gate = a->gate < target ? fmin(target, a->gate + step) : fmax(target, a->gate - step);
+        out[2 * j] *= (float)a->gate;
+        out[2 * j + 1] *= (float)a->gate;
+    }
+    return down && a->gate == 0.0;
+}
+
+static bool fill(void *ctx, float *out, size_t frames, bool fresh)
+{
+    struct ebb_audio *a = ctx;
+    uint64_t now_us = handle_us(a);
+    int64_t wall = ebb_mix_frames_of_us(now_us);
+    SDL_LockMutex(a->lock);
+    take_requests(a, (int)frames);
+    if (fresh)
+        place_afresh(a, wall, now_us);
+    else
+        keep_time(a, wall, now_us);
+    size_t hold = correct(a, frames, now_us);
+    memset(out, 0, hold * 2 * sizeof *out);
+    ebb_mix_render(&a->mix, out + 2 * hold, frames - hold);
+    bool quiet = gate(a, out, frames);
+    SDL_UnlockMutex(a->lock);
+    return quiet;
+}
+
+/* The program's wish for the device: while a session sounds, not paused, not muted. */
+static void update_want(struct ebb_audio *a)
+{
+    bool w = a->session_on && !a->paused && !a->muted;
+    atomic_store_explicit(&a->want, w, memory_order_release);
+    audio_device_want(a->dev, w);
 }
 
 struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
@@ -434,9 +578,11 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     struct ebb_audio *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
+    a->base_ticks = SDL_GetPerformanceCounter();
     if (notice && notice_size)
         notice[0] = '\0';
-    if (ebb_synth_bank_init(&a->bank, eyes_closed) != 0) {
+    a->lock = SDL_CreateMutex();
+    if (!a->lock || ebb_synth_bank_init(&a->bank, eyes_closed) != 0) {
         if (notice && notice_size)
             snprintf(notice, notice_size,
                      "not enough memory for sound; the session "
@@ -450,46 +596,46 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     a->cb_speech_on = true;
     a->cb_volume_word = volume_percent << 1 | (mute ? 1 : 0);
     atomic_store(&a->volume_word, a->cb_volume_word);
-    a->dev = open_device(a);
-    if (!a->dev) {
-        if (notice && notice_size)
-            snprintf(notice, notice_size,
-                     "no sound device (%s); the session runs "
-                     "silently",
-                     SDL_GetError());
-        return a;
-    }
-    a->ever_live = true;
-    SDL_PauseAudioDevice(a->dev, 0);
+    a->muted = mute || volume_percent <= 0;
+    a->dev = audio_device_new(fill, a, DEVICE_BUFFER_FRAMES);
+    if (!a->dev && notice && notice_size)
+        snprintf(notice, notice_size, "no sound: the sound thread cannot start; the session "
+                                      "runs silently");
     return a;
 }
 
-void ebb_audio_close(struct ebb_audio *a)
+bool ebb_audio_close(struct ebb_audio *a)
 {
     if (!a)
-        return;
-    if (a->dev) {
-        ebb_audio_end(a, 40);
-        SDL_Delay(60); /* let the short fade play rather than cut the sound */
-        SDL_CloseAudioDevice(a->dev);
+        return true;
+    if (a->lock) {
+        SDL_LockMutex(a->lock);
+        bool sounding = a->mix.active && !a->mix.ending && audio_device_open(a->dev);
+        SDL_UnlockMutex(a->lock);
+        ebb_audio_end(a, CLOSE_FADE_MS);
+        if (sounding)
+            SDL_Delay(CLOSE_FADE_MS + 10); /* let the short fade play rather than cut it */
     }
-    if (a->sdl_audio)
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (!audio_device_free(a->dev, CLOSE_BOUND_MS))
+        return false; /* the sound system holds the thread: `a` stays, for its callback */
     session_free(a->session);
     session_free(a->prev);
     ebb_synth_bank_deinit(&a->bank);
     free(a->voice_recordings);
+    if (a->lock)
+        SDL_DestroyMutex(a->lock);
     free(a);
+    return true;
 }
 
 bool ebb_audio_live(const struct ebb_audio *a)
 {
-    return a && a->dev != 0;
+    return a && audio_device_open(a->dev);
 }
 
 uint32_t ebb_audio_device_id(const struct ebb_audio *a)
 {
-    return a ? a->dev : 0;
+    return a ? audio_device_id(a->dev) : 0;
 }
 
 /* Prints each sound file's warning once per run: a sequence may begin it often. */
@@ -516,8 +662,12 @@ static void report(struct ebb_audio *a, const struct ebb_diags *d)
 void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
                      const struct ebb_timeline *tl, uint64_t origin_us)
 {
-    if (!a || !a->dev || !ex)
+    if (!a || !a->lock || !ex)
         return;
+    a->session_on = true;
+    a->paused = false;
+    audio_device_afresh(a->dev, ex->title); /* a new session always tries afresh */
+    update_want(a);
     struct session *s = calloc(1, sizeof *s);
     if (!s)
         return;
@@ -533,7 +683,8 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
     struct ebb_mix_speech sp = {session_speech, s};
     uint_fast64_t ow = (uint_fast64_t)origin_us << 1;
 
-    SDL_LockAudioDevice(a->dev);
+    SDL_LockMutex(a->lock);
+    a->cb_begun = true;
     struct session *old = a->session, *older = a->prev;
     a->session = s;
     a->prev = NULL;
@@ -544,7 +695,7 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
     atomic_store(&a->origin_word, ow);
     a->cb_origin_word = ow;
     atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* old cues are dropped */
-    SDL_UnlockAudioDevice(a->dev);
+    SDL_UnlockMutex(a->lock);
     session_free(old);
     session_free(older);
 }
@@ -552,7 +703,7 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
 void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
                       const struct ebb_timeline *tl, uint64_t at_us, uint64_t offset_us)
 {
-    if (!a || !a->dev || !ex || !a->session || !a->session->ex)
+    if (!a || !a->lock || !ex || !a->session || !a->session->ex)
         return;
     struct session *s = calloc(1, sizeof *s);
     if (!s)
@@ -576,7 +727,7 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
     struct ebb_mix_source src = session_source(s);
     struct ebb_mix_speech sp = {session_speech, s};
 
-    SDL_LockAudioDevice(a->dev);
+    SDL_LockMutex(a->lock);
     struct session *older = a->prev;
     drop_voices_of(&a->mix, older);
     a->prev = a->session; /* its clips may still be sounding */
@@ -588,20 +739,25 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
     a->mix.source = src;
     a->mix.files = s->files;
     a->mix.file_count = s->file_count;
-    SDL_UnlockAudioDevice(a->dev);
+    SDL_UnlockMutex(a->lock);
     session_free(older);
 }
 
 void ebb_audio_set_origin(struct ebb_audio *a, uint64_t origin_us, bool paused)
 {
-    if (a)
-        atomic_store_explicit(&a->origin_word, (uint_fast64_t)origin_us << 1 | (paused ? 1u : 0u),
-                              memory_order_release);
+    if (!a)
+        return;
+    atomic_store_explicit(&a->origin_word, (uint_fast64_t)origin_us << 1 | (paused ? 1u : 0u),
+                          memory_order_release);
+    if (paused != a->paused) {
+        a->paused = paused; /* paused, or finished: the device closes once all rang out */
+        update_want(a);
+    }
 }
 
 void ebb_audio_cue(struct ebb_audio *a, const struct ebb_event *ev)
 {
-    if (!a || !a->dev || !ev || (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_END))
+    if (!a || !a->lock || !ev || (ev->kind != EBB_EVENT_CUE && ev->kind != EBB_EVENT_END))
         return;
     unsigned head = atomic_load_explicit(&a->ring_head, memory_order_relaxed);
     unsigned tail = atomic_load_explicit(&a->ring_tail, memory_order_acquire);
@@ -675,9 +831,9 @@ bool ebb_audio_toggle_voice(struct ebb_audio *a)
         ebb_diags_clear(&diags);
         struct ebb_voice *v = voice_for(a, a->session->ex, &diags);
         report(a, &diags);
-        SDL_LockAudioDevice(a->dev);
+        SDL_LockMutex(a->lock);
         a->session->voice = v;
-        SDL_UnlockAudioDevice(a->dev);
+        SDL_UnlockMutex(a->lock);
     }
     atomic_store_explicit(&a->speech_on, on, memory_order_release);
     return on;
@@ -709,13 +865,12 @@ bool ebb_audio_reads(struct ebb_audio *a, const struct ebb_exercise *ex,
 
 void ebb_audio_end(struct ebb_audio *a, int fade_ms)
 {
-    if (!a)
+    if (!a || !a->lock)
         return;
     /* Under the lock, so that when this returns the callback reads no plan, event or
      * exercise of the session any more: the caller may free them at once. What already
      * sounds (built-in clips, this handle's decoded files) fades out. */
-    if (a->dev)
-        SDL_LockAudioDevice(a->dev);
+    SDL_LockMutex(a->lock);
     ebb_mix_end(&a->mix, fade_ms);
     a->mix.source = (struct ebb_mix_source){0};
     if (a->session) {
@@ -724,8 +879,9 @@ void ebb_audio_end(struct ebb_audio *a, int fade_ms)
     }
     atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* queued cues are let go */
     a->said_next_ms = 0;
-    if (a->dev)
-        SDL_UnlockAudioDevice(a->dev);
+    SDL_UnlockMutex(a->lock);
+    a->session_on = false; /* the device closes once the fade has played */
+    update_want(a);
 }
 
 void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute)
@@ -735,40 +891,21 @@ void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute)
     volume_percent = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
     atomic_store_explicit(&a->volume_word, volume_percent << 1 | (mute ? 1 : 0),
                           memory_order_release);
+    bool muted = mute || volume_percent == 0;
+    if (muted != a->muted) {
+        a->muted = muted; /* nothing to hear: the device closes */
+        update_want(a);
+    }
 }
 
-/* The frame being heard: the callback renders one buffer ahead of the ear, and the
- * time since it ran fills in between buffers. */
-static uint64_t device_clock_us(struct ebb_audio *a)
-{
-    if (!atomic_load_explicit(&a->called, memory_order_acquire))
-        return a->last_us;
-    int64_t frame;
-    uint64_t ticks;
-    unsigned s0, s1;
-    do {
-        s0 = atomic_load_explicit(&a->clock_seq, memory_order_acquire);
-        frame = atomic_load_explicit(&a->clock_frame, memory_order_relaxed);
-        ticks = atomic_load_explicit(&a->clock_ticks, memory_order_relaxed);
-        s1 = atomic_load_explicit(&a->clock_seq, memory_order_acquire);
-    } while (s0 != s1 || (s0 & 1u));
-    uint64_t now = SDL_GetPerformanceCounter();
-    uint64_t since = now > ticks ? ticks_to_us(now - ticks) : 0;
-    uint64_t buffer_us = us_of_frames(DEVICE_FRAMES);
-    if (since > buffer_us)
-        since = buffer_us; /* the next buffer is late: hold rather than run ahead */
-    return us_of_frames(frame - DEVICE_FRAMES) + since;
-}
-
+/* The handle's clock: the monotonic clock, whatever the device does, so that a gap in
+ * the sound or a server that goes away never moves the session's time; the sound keeps
+ * to it (keep_time). */
 bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us)
 {
-    if (!a || !a->ever_live)
+    if (!a)
         return false;
-    uint64_t us;
-    if (a->dev)
-        us = device_clock_us(a);
-    else /* lost: the system clock carries on from where the sound stopped */
-        us = a->lost_us + ticks_to_us(SDL_GetPerformanceCounter() - a->lost_ticks);
+    uint64_t us = handle_us(a);
     if (us < a->last_us)
         us = a->last_us;
     a->last_us = us;
@@ -779,32 +916,53 @@ bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us)
 bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
                               size_t notice_size)
 {
-    if (!a || !a->dev || which != a->dev)
-        return false;
-    uint64_t now;
-    ebb_audio_clock_us(a, &now);
-    SDL_CloseAudioDevice(a->dev); /* the callback has stopped for good */
-    a->dev = 0;
-    a->lost = true;
-    a->lost_us = now;
-    a->lost_ticks = SDL_GetPerformanceCounter();
-    /* the frames go on from the clock, so the cues keep their places */
-    memset(a->mix.voices, 0, sizeof a->mix.voices);
-    a->mix.frame = ebb_mix_frames_of_us(now) + DEVICE_FRAMES;
-    atomic_store(&a->called, false);
-    a->dev = open_device(a);
-    if (a->dev) {
-        a->lost = false;
-        a->last_us = now;
-        SDL_PauseAudioDevice(a->dev, 0);
-        return false;
-    }
     if (notice && notice_size)
-        snprintf(notice, notice_size,
-                 "the sound device went away (%s); the session "
-                 "goes on silently",
-                 SDL_GetError());
-    return true;
+        notice[0] = '\0';
+    if (a)
+        audio_device_removed(a->dev, which); /* its thread reopens it, or says it cannot */
+    return false;
+}
+
+const char *ebb_audio_poll(struct ebb_audio *a, char *notice, size_t notice_size)
+{
+    if (notice && notice_size)
+        notice[0] = '\0';
+    char why[200] = "";
+    switch (a ? audio_device_news(a->dev, why, sizeof why) : AUDIO_NEWS_NONE) {
+    case AUDIO_NEWS_NONE_FOUND:
+        if (notice && notice_size)
+            snprintf(notice, notice_size,
+                     "no sound: no sound server or device was found; the session runs "
+                     "silently");
+        return "none";
+    case AUDIO_NEWS_LOST:
+        if (notice && notice_size)
+            snprintf(notice, notice_size,
+                     "the sound went away (%s); the session goes on silently, and ebb will "
+                     "listen for it to come back",
+                     why);
+        return "silent";
+    case AUDIO_NEWS_REOPENED:
+        return "reopened";
+    case AUDIO_NEWS_BACK:
+        if (notice && notice_size)
+            snprintf(notice, notice_size, "the sound is back");
+        return "back";
+    case AUDIO_NEWS_NONE:
+        break;
+    }
+    return NULL;
+}
+
+void ebb_audio_stats(struct ebb_audio *a, struct ebb_audio_stats *out)
+{
+    *out = (struct ebb_audio_stats){0};
+    if (!a)
+        return;
+    out->opens = audio_device_opens(a->dev);
+    out->corrections = atomic_load(&a->gaps);
+    out->corrected_us = (int64_t)atomic_load(&a->gap_frames) * 1000000 / EBB_MIX_RATE;
+    out->buffer_frames = audio_device_frames(a->dev);
 }
 
 /* --- export --- */

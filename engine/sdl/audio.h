@@ -21,15 +21,21 @@
 struct ebb_audio; /* opaque */
 struct ebb_voice; /* voice.h */
 
-/* Opens the default device. Never NULL: without a device the handle is silent and
- * `notice` (when not NULL) gets one line for the person. Master volume in percent. */
+/* Makes the handle. The device itself is held by a thread of its own (audio_device.h):
+ * opened when a session starts sounding, closed when nothing sounds (the picker, a
+ * pause, after the end bell, muted) so the server can suspend the sink. Never NULL
+ * unless out of memory; `notice` (when not NULL) gets a line for the person when sound
+ * cannot work at all. Master volume in percent. */
 struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
                                  size_t notice_size);
 
-/* Fades out and closes; accepts NULL. */
-void ebb_audio_close(struct ebb_audio *a);
+/* Fades out and closes, waiting for the device at most ~200 ms. Returns true when
+ * everything was freed; false when the sound system holds the device's thread (a server
+ * that died under it): then the handle is left for its callback and SDL's audio must
+ * not be shut down (SDL_Quit would wait for it). Accepts NULL. */
+bool ebb_audio_close(struct ebb_audio *a);
 
-/* True when a device is open and sound is heard. */
+/* True while a device is open. */
 bool ebb_audio_live(const struct ebb_audio *a);
 
 /* Starts the sound of an exercise at clock time now_us (the same clock the session is
@@ -73,10 +79,11 @@ bool ebb_audio_reads(struct ebb_audio *a, const struct ebb_exercise *ex,
 /* Master volume (0..100) and mute, applied with a short ramp (no clicks). */
 void ebb_audio_set_volume(struct ebb_audio *a, int volume_percent, bool mute);
 
-/* The device's clock: microseconds of sound heard since ebb_audio_open, smooth between
- * buffers and never going back. Returns false when no device ever opened (the caller
- * then uses the system clock); after a device is lost it goes on from where the sound
- * stopped, on the system clock, so a session's origin stays valid. */
+/* The sound's clock: microseconds of CLOCK_MONOTONIC since ebb_audio_open, which every
+ * origin given to the handle is on. The sound keeps to it: a gap in the stream is made
+ * up by dropping the late part, and the mixer's frames are the time they are heard, so
+ * the picture drawn at this clock goes with what is heard. Never goes back; false only
+ * for a NULL handle. */
 bool ebb_audio_clock_us(struct ebb_audio *a, uint64_t *now_us);
 
 /* Renders a whole session to a 48 kHz stereo 16-bit WAV at `path`: the events (as
@@ -89,11 +96,27 @@ int ebb_audio_export_wav(const char *path, const struct ebb_exercise *ex,
                          struct ebb_diags *diags);
 
 /* The device the handle plays on was removed (SDL_AUDIODEVICEREMOVED with iscapture 0
- * and this `which`; other devices are ignored): reopens the default device, else the
- * session goes on silently. Returns true when `notice` got one line for the person.
- * The clock keeps running either way. */
+ * and this `which`; other devices are ignored): its thread reopens the default device
+ * at once, else tries again now and then. What came of it arrives by ebb_audio_poll;
+ * this returns false and leaves `notice` empty. The clock keeps running either way. */
 bool ebb_audio_device_removed(struct ebb_audio *a, uint32_t which, char *notice,
                               size_t notice_size);
+
+/* What happened to the device since the last call, once each: NULL when nothing, else
+ * a word for the test log ("none": no server or device was found; "silent": the device
+ * went away and did not come straight back; "reopened": it came straight back; "back":
+ * a later try worked). `notice` gets the line for the person, or "" when there is
+ * nothing to say ("reopened"). Call it once a loop. */
+const char *ebb_audio_poll(struct ebb_audio *a, char *notice, size_t notice_size);
+
+/* Figures for tests and the benchmark. */
+struct ebb_audio_stats {
+    unsigned opens;       /* times the device was opened */
+    unsigned corrections; /* times the sound was put back on the clock (a gap, a drift) */
+    int64_t corrected_us; /* their sum: skipped less held */
+    int buffer_frames;    /* the device's buffer */
+};
+void ebb_audio_stats(struct ebb_audio *a, struct ebb_audio_stats *out);
 
 /* The SDL audio device id the handle plays on (what SDL_AUDIODEVICEREMOVED's `which`
  * names), or 0 when it is silent. */

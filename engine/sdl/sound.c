@@ -11,10 +11,14 @@ struct ebb_audio *sound_open(int volume_percent, bool mute, bool eyes_closed, ch
     return ebb_audio_open(volume_percent, mute, eyes_closed, notice, notice_size);
 }
 
-void sound_close(struct ebb_audio *a)
+bool sound_close(struct ebb_audio *a)
 {
-    if (a)
-        ebb_audio_close(a);
+    return ebb_audio_close(a);
+}
+
+const char *sound_poll(struct ebb_audio *a, char *notice, size_t size)
+{
+    return ebb_audio_poll(a, notice, size);
 }
 
 uint64_t sound_now(struct ebb_audio *a, struct clock *clk)

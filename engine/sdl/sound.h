@@ -18,7 +18,12 @@ struct ebb_voice;
 /* Opens the device (silent without one); a notice for the person goes to `notice`. */
 struct ebb_audio *sound_open(int volume_percent, bool mute, bool eyes_closed, char *notice,
                              size_t notice_size);
-void sound_close(struct ebb_audio *a);
+/* False when the sound system kept the device (SDL's audio must then be left up). */
+bool sound_close(struct ebb_audio *a);
+
+/* What became of the device since the last call (ebb_audio_poll): NULL, or a word for
+ * the test log with the line for the person in `notice` ("" when there is none). */
+const char *sound_poll(struct ebb_audio *a, char *notice, size_t size);
 
 /* The session clock: the sound's sample clock while a device plays, else the system's
  * (clock_follow). */

@@ -13,6 +13,8 @@
  *                                   line "FROM TO" (seconds) per stretch, stretches less
  *                                   than GAP s (default 0.25) apart joined; a longer
  *                                   file's tail is a stretch
+ *   wavprobe FILE holes             how many runs of digital silence from 2 to 10 ms lie
+ *                                   inside sound (a stream that missed a buffer)
  *
  * Exit 0, or 2 with a message when the file cannot be read. */
 #include <math.h>
@@ -126,6 +128,25 @@ static void first_onset(size_t i, void *ctx)
         *first = i;
 }
 
+/* Runs of exact silence from 2 ms to just under an onset's 10 ms, with sound on both
+ * sides: in a tone they are blocks the server filled with silence. */
+static size_t holes(const struct wav *w)
+{
+    size_t lo = (size_t)w->rate / 500, hi = (size_t)w->rate / SILENCE_FRAMES_DIV, run = 0, n = 0;
+    int heard = 0;
+    for (size_t i = 0; i < w->frames; i++) {
+        if (silent(w, i)) {
+            run++;
+            continue;
+        }
+        if (heard && run >= lo && run < hi)
+            n++;
+        heard = 1;
+        run = 0;
+    }
+    return n;
+}
+
 static double db(double x)
 {
     return x > 0 ? 20.0 * log10(x) : -INFINITY;
@@ -135,7 +156,7 @@ int main(int argc, char **argv)
 {
     struct wav w = {0};
     if (argc < 3) {
-        fprintf(stderr, "usage: wavprobe FILE info|onsets|onset-near T|peak|rms|balance|jump\n");
+        fprintf(stderr, "usage: wavprobe FILE info|onsets|onset-near T|peak|rms|balance|jump|holes\n");
         return 2;
     }
     if (load(argv[1], &w) != 0) {
@@ -149,6 +170,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "info")) {
         printf("rate %d\nchannels %d\nframes %zu\nseconds %.6f\n", w.rate, w.channels,
                w.frames, (double)w.frames / w.rate);
+    } else if (!strcmp(cmd, "holes")) {
+        printf("%zu\n", holes(&w));
     } else if (!strcmp(cmd, "onsets")) {
         onsets(&w, 0, w.frames, print_onset, &w);
     } else if (!strcmp(cmd, "onset-near") && argc > 3) {
