@@ -476,8 +476,6 @@ static void skip_frames(struct ebb_audio *a, int64_t n)
 static void keep_time(struct ebb_audio *a, int64_t wall, uint64_t now_us)
 {
     int64_t e = a->mix.frame - wall;
-    if (getenv("EBB_AUDIO_DEBUG"))
-        fprintf(stderr, "cb %.3f e %lld ref %lld\n", now_us / 1e6, (long long)e, (long long)a->ref);
     if (now_us < a->learn_until) {
         if (e > a->ref)
             a->ref = e; /* the server's buffer filling up */
@@ -514,8 +512,6 @@ static size_t correct(struct ebb_audio *a, size_t frames, uint64_t now_us)
     if (voices_sounding(&a->mix) && now_us < a->pending_since + PENDING_MAX_US)
         return 0;
     atomic_fetch_add(&a->gaps, 1);
-    if (getenv("EBB_AUDIO_DEBUG"))
-        fprintf(stderr, "correct %lld at %.3f\n", (long long)a->pending, now_us / 1e6);
     atomic_fetch_add(&a->gap_frames, a->pending);
     if (a->pending > 0) {
         skip_frames(a, a->pending);

@@ -183,10 +183,7 @@ static void try_open(struct audio_device *d)
     d->afresh = false;
     int frames = d->ask_frames;
     SDL_UnlockMutex(d->m);
-    uint64_t t0 = SDL_GetTicks64();
     SDL_AudioDeviceID dev = open_unlocked(d, title, &frames, why, sizeof why);
-    if (getenv("EBB_AUDIO_DEBUG"))
-        fprintf(stderr, "open %u took %llu ms frames %d\n", dev, (unsigned long long)(SDL_GetTicks64() - t0), frames);
     if (dev) {
         atomic_store(&d->frames, frames);
         atomic_store(&d->beat_ms, SDL_GetTicks64());
@@ -291,11 +288,8 @@ static int run(void *p)
     }
     close_dev(d);
     SDL_UnlockMutex(d->m);
-    uint64_t q0 = SDL_GetTicks64();
     if (d->inited)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    if (getenv("EBB_AUDIO_DEBUG"))
-        fprintf(stderr, "quit took %llu ms\n", (unsigned long long)(SDL_GetTicks64() - q0));
     SDL_LockMutex(d->m);
     d->done = true;
     SDL_CondBroadcast(d->cond);
@@ -311,6 +305,7 @@ struct audio_device *audio_device_new(audio_device_fill fill, void *ctx, int fra
     /* before any thread runs: libpulse reads it when a stream connects (a person's own
      * setting is kept) */
     setenv("PULSE_LATENCY_MSEC", PULSE_LATENCY, 0);
+    setenv("PULSE_PROP", "media.role=" STREAM_ROLE, 0); /* SDL 2.26 gives pulse no role */
     d->fill = fill;
     d->ctx = ctx;
     d->ask_frames = frames;
@@ -352,8 +347,6 @@ bool audio_device_free(struct audio_device *d, int bound_ms)
     }
     bool done = d->done;
     SDL_UnlockMutex(d->m);
-    if (getenv("EBB_AUDIO_DEBUG"))
-        fprintf(stderr, "free done %d after %llu ms\n", done, (unsigned long long)(SDL_GetTicks64() + (uint64_t)bound_ms - until));
     if (!done) {
         SDL_DetachThread(d->thread); /* stuck in the sound system: leave it be */
         return false;
