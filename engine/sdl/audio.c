@@ -25,7 +25,6 @@
 #include "voice.h"
 #include "wav.h"
 
-#define DEVICE_FRAMES 1024                 /* ~21 ms a buffer: small, and safe on slow machines */
 #define RING 64                            /* cues waiting for the callback (a power of two) */
 #define WARNED_MAX 32                      /* sound files already reported, each once */
 #define EXPORT_TAIL_S 4.0 /* export lets the end bell ring out */
