@@ -850,11 +850,11 @@ static bool session_reads(const struct session *s, const struct ebb_exercise *ex
 bool ebb_audio_reads(struct ebb_audio *a, const struct ebb_exercise *ex,
                      const struct ebb_timeline *tl)
 {
-    if (!a || !a->dev)
+    if (!a || !a->lock)
         return false;
-    SDL_LockAudioDevice(a->dev);
+    SDL_LockMutex(a->lock);
     bool reads = session_reads(a->session, ex, tl) || session_reads(a->prev, ex, tl);
-    SDL_UnlockAudioDevice(a->dev);
+    SDL_UnlockMutex(a->lock);
     return reads;
 }
 
