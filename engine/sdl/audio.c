@@ -425,19 +425,11 @@ static void place_afresh(struct ebb_audio *a, int64_t wall, uint64_t now_us)
     memset(m->voices, 0, sizeof m->voices);
     m->frame = target;
     m->begin_frame = target;
-    if (m->active && !m->paused && target > m->origin) {
+    if (!a->cb_begun && m->active && !m->paused && target > m->origin) {
         uint64_t t = (uint64_t)(target - m->origin) * 1000000u / EBB_MIX_RATE;
-        if (a->cb_begun && m->source.events && t < BEGIN_LATE_US) {
-            /* the session began while the device opened: its first sounds start now */
-            struct ebb_event ev[8];
-            size_t n = m->source.events(m->source.ctx, m->done_us, t, ev, 8);
-            for (size_t i = 0; i < n && i < 8; i++)
-                ebb_mix_play(m, &ev[i], target);
-        }
         if (t > m->done_us)
             m->done_us = t; /* cues missed while there was no device are let go */
     }
-    a->cb_begun = false;
     a->ref = target - wall;
     a->learn_until = now_us + LEARN_US;
     a->win_max = INT64_MIN;
@@ -445,6 +437,25 @@ static void place_afresh(struct ebb_audio *a, int64_t wall, uint64_t now_us)
     a->below = a->above = 0;
     a->pending = 0;
     a->gate = 1.0;
+}
+
+/* A session just began (its first buffer): what it should already have sounded (the
+ * device was still opening, or the program was slow to say so) starts now, late,
+ * rather than not at all. */
+static void begin_late(struct ebb_audio *a)
+{
+    struct ebb_mix *m = &a->mix;
+    a->cb_begun = false;
+    if (!m->active || m->paused || !m->source.events || m->frame <= m->origin)
+        return;
+    uint64_t t = (uint64_t)(m->frame - m->origin) * 1000000u / EBB_MIX_RATE;
+    if (t >= BEGIN_LATE_US || t <= m->done_us)
+        return;
+    struct ebb_event ev[8];
+    size_t n = m->source.events(m->source.ctx, m->done_us, t, ev, 8);
+    for (size_t i = 0; i < n && i < 8; i++)
+        ebb_mix_play(m, &ev[i], m->frame);
+    m->done_us = t;
 }
 
 /* Renders `n` frames nobody hears: the late part of what sounds is dropped, and a cue
@@ -551,6 +562,8 @@ static bool fill(void *ctx, float *out, size_t frames, bool fresh)
         place_afresh(a, wall, now_us);
     else
         keep_time(a, wall, now_us);
+    if (a->cb_begun)
+        begin_late(a);
     size_t hold = correct(a, frames, now_us);
     memset(out, 0, hold * 2 * sizeof *out);
     ebb_mix_render(&a->mix, out + 2 * hold, frames - hold);
@@ -659,10 +672,6 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
 {
     if (!a || !a->lock || !ex)
         return;
-    a->session_on = true;
-    a->paused = false;
-    audio_device_afresh(a->dev, ex->title); /* a new session always tries afresh */
-    update_want(a);
     struct session *s = calloc(1, sizeof *s);
     if (!s)
         return;
@@ -691,6 +700,10 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
     a->cb_origin_word = ow;
     atomic_store(&a->ring_tail, atomic_load(&a->ring_head)); /* old cues are dropped */
     SDL_UnlockMutex(a->lock);
+    a->session_on = true;
+    a->paused = false;
+    audio_device_afresh(a->dev, ex->title); /* a new session always tries afresh */
+    update_want(a); /* after the swap: the first buffer finds the session begun */
     session_free(old);
     session_free(older);
 }
