@@ -451,6 +451,7 @@ int ebb_app_run(const struct ebb_options *opt, struct ebb_library *lib)
     clock_init(&a->clk);
     a->now_us = clock_now(&a->clk);
     a->status = start_up(a);
+    a->now_us = sound_now(a->audio, &a->clk); /* start-up took a while: a session begins now */
     if (a->status == 0) {
         picker_init(&a->picker, lib, opt->default_exercise, opt, &a->state);
         if (opt->exercise) {
