@@ -20,6 +20,7 @@
 #include "mix.h"
 
 #ifdef EBB_HAVE_ESPEAK
+#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 #endif
 
@@ -149,6 +150,18 @@ static void shape(struct ebb_clip *c)
 
 #ifdef EBB_HAVE_ESPEAK
 static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* libespeak-ng is opened at run time, so ebb starts (with tones only) on a machine that
+ * lacks it; these are the few functions ebb calls, found once under the lock. */
+static struct {
+    int (*Initialize)(espeak_AUDIO_OUTPUT, int, const char *, int);
+    void (*SetSynthCallback)(t_espeak_callback *);
+    espeak_ERROR (*SetVoiceByProperties)(espeak_VOICE *);
+    espeak_VOICE *(*GetCurrentVoice)(void);
+    espeak_ERROR (*SetParameter)(espeak_PARAMETER, int, int);
+    espeak_ERROR (*Synth)(const void *, size_t, unsigned int, espeak_POSITION_TYPE,
+                          unsigned int, unsigned int, unsigned int *, void *);
+} es;
 static int engine_rate;          /* samples a second; 0 not tried; -1 not available */
 static char engine_why[200];     /* why not, for the notice */
 static char engine_voice[64];    /* the voice set last */
@@ -199,6 +212,43 @@ static bool data_at(const char *dir)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Opens libespeak-ng and finds its functions; false (with the reason) when it is not
+ * installed. Under the lock. */
+static bool engine_link(void)
+{
+    void *lib = dlopen(EBB_ESPEAK_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(engine_why, sizeof engine_why, "%s is not installed or cannot be loaded",
+                 EBB_ESPEAK_LIBRARY);
+        return false;
+    }
+    /* POSIX lets a dlsym result be converted to a function pointer through memcpy. */
+    struct {
+        const char *name;
+        void *to;
+        size_t size;
+    } want[] = {
+        {"espeak_Initialize", &es.Initialize, sizeof es.Initialize},
+        {"espeak_SetSynthCallback", &es.SetSynthCallback, sizeof es.SetSynthCallback},
+        {"espeak_SetVoiceByProperties", &es.SetVoiceByProperties,
+         sizeof es.SetVoiceByProperties},
+        {"espeak_GetCurrentVoice", &es.GetCurrentVoice, sizeof es.GetCurrentVoice},
+        {"espeak_SetParameter", &es.SetParameter, sizeof es.SetParameter},
+        {"espeak_Synth", &es.Synth, sizeof es.Synth},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        void *f = dlsym(lib, want[i].name);
+        if (!f) {
+            snprintf(engine_why, sizeof engine_why, "%s has no %s", EBB_ESPEAK_LIBRARY,
+                     want[i].name);
+            dlclose(lib);
+            return false;
+        }
+        memcpy(want[i].to, &f, want[i].size);
+    }
+    return true; /* kept open for the life of the process */
+}
+
 /* Starts espeak-ng once; under the lock. */
 static int engine_start(void)
 {
@@ -215,13 +265,15 @@ static int engine_start(void)
         snprintf(engine_why, sizeof engine_why, "no espeak-ng data in %.150s", path);
         return -1;
     }
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, path && path[0] ? path : NULL,
+    if (!engine_link())
+        return -1;
+    int rate = es.Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, path && path[0] ? path : NULL,
                                  espeakINITIALIZE_DONT_EXIT);
     if (rate <= 0) {
         snprintf(engine_why, sizeof engine_why, "espeak-ng's data could not be loaded");
         return -1;
     }
-    espeak_SetSynthCallback(on_samples);
+    es.SetSynthCallback(on_samples);
     engine_rate = rate;
     return rate;
 }
@@ -241,9 +293,9 @@ static bool engine_try(const char *tag, struct language *lang)
     espeak_VOICE want;
     memset(&want, 0, sizeof want);
     want.languages = tag;
-    if (espeak_SetVoiceByProperties(&want) != EE_OK)
+    if (es.SetVoiceByProperties(&want) != EE_OK)
         return false;
-    espeak_VOICE *v = espeak_GetCurrentVoice();
+    espeak_VOICE *v = es.GetCurrentVoice();
     if (!v || !v->languages || !v->name)
         return false;
     char a[16], b[16];
@@ -285,14 +337,14 @@ static bool engine_say(struct ebb_voice *v, struct utterance *u)
         espeak_VOICE want;
         memset(&want, 0, sizeof want);
         want.languages = l->use[0] ? l->use : "en";
-        espeak_SetVoiceByProperties(&want);
+        es.SetVoiceByProperties(&want);
         snprintf(engine_voice, sizeof engine_voice, "%s", want.languages);
     }
-    espeak_SetParameter(espeakRATE, EBB_VOICE_RATE_WPM, 0);
-    espeak_SetParameter(espeakPITCH, EBB_VOICE_PITCH, 0);
-    espeak_SetParameter(espeakRANGE, EBB_VOICE_RANGE, 0);
+    es.SetParameter(espeakRATE, EBB_VOICE_RATE_WPM, 0);
+    es.SetParameter(espeakPITCH, EBB_VOICE_PITCH, 0);
+    es.SetParameter(espeakRANGE, EBB_VOICE_RANGE, 0);
     capturing = &c;
-    espeak_Synth(u->text, strlen(u->text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
+    es.Synth(u->text, strlen(u->text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
     capturing = NULL;
     int rate = engine_rate;
     pthread_mutex_unlock(&engine_lock);

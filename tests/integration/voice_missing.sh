@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
-# Without espeak-ng's data (ESPEAK_DATA_PATH pointing nowhere, or EBB_NO_ESPEAK set) a
-# session asked to speak runs with its tones only, after exactly one notice: the export
+# Without espeak-ng (its library hidden in a private mount namespace, its data missing
+# with ESPEAK_DATA_PATH pointing nowhere, or EBB_NO_ESPEAK set) a session asked to speak runs with its tones only, after exactly one notice: the export
 # sounds exactly like one without a voice and has no voice rows, and a window session
 # starts and leaves normally.
 . "$(dirname "$0")/common.bash"
 
 "$EBB" --export "$T/plain" --at 0 --no-voice five-senses 2> /dev/null
-for how in path off; do
+# The library itself missing at run time: bind an empty file over it, seen only by this
+# test's processes (needs root and unshare; skipped without them).
+hides=()
+lib=$(ldconfig -p 2> /dev/null | awk '/libespeak-ng\.so\.1 / {print $NF; exit}')
+if [ -n "$lib" ] && [ "$(id -u)" = 0 ] && unshare -m true 2> /dev/null; then
+    : > "$T/empty"
+    hides=(lib)
+else
+    echo "note: the hidden-library case is skipped (no root, unshare or installed library)"
+fi
+# Runs ebb with its library hidden (the empty file fails to load as a library).
+hidden() {
+    unshare -m sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' sh "$T/empty" "$lib" "$@"
+}
+for how in path off "${hides[@]}"; do
+    run=(env)
     case $how in
-    path) env=(ESPEAK_DATA_PATH=$T/nowhere) ;;
-    off) env=(EBB_NO_ESPEAK=1) ;;
+    path) run=(env ESPEAK_DATA_PATH=$T/nowhere) ;;
+    off) run=(env EBB_NO_ESPEAK=1) ;;
+    lib) run=(hidden env) ;;
     esac
-    env "${env[@]}" "$EBB" --export "$T/$how" --at 0 --voice five-senses 2> "$T/$how.err" ||
+    "${run[@]}" "$EBB" --export "$T/$how" --at 0 --voice five-senses 2> "$T/$how.err" ||
         { cat "$T/$how.err"; fail "$how: export failed"; }
     [ "$(wc -l < "$T/$how.err")" = 1 ] && grep -q "spoken guidance is not available" "$T/$how.err" ||
         { cat "$T/$how.err"; fail "$how: not one notice"; }
