@@ -612,6 +612,19 @@ struct ebb_audio *ebb_audio_open(int volume_percent, bool mute, bool eyes_closed
     return a;
 }
 
+/* Frees what the device's callback reads, once nothing calls it any more. */
+static void audio_free(void *p)
+{
+    struct ebb_audio *a = p;
+    session_free(a->session);
+    session_free(a->prev);
+    ebb_synth_bank_deinit(&a->bank);
+    free(a->voice_recordings);
+    if (a->lock)
+        SDL_DestroyMutex(a->lock);
+    free(a);
+}
+
 bool ebb_audio_close(struct ebb_audio *a)
 {
     if (!a)
@@ -624,16 +637,9 @@ bool ebb_audio_close(struct ebb_audio *a)
         if (sounding)
             SDL_Delay(CLOSE_FADE_MS + 10); /* let the short fade play rather than cut it */
     }
-    if (!audio_device_free(a->dev, CLOSE_BOUND_MS))
-        return false; /* the sound system holds the thread: `a` stays, for its callback */
-    session_free(a->session);
-    session_free(a->prev);
-    ebb_synth_bank_deinit(&a->bank);
-    free(a->voice_recordings);
-    if (a->lock)
-        SDL_DestroyMutex(a->lock);
-    free(a);
-    return true;
+    /* When the sound system holds the device's thread, `a` stays for its callback and
+     * the thread frees it if it ever returns. */
+    return audio_device_free(a->dev, CLOSE_BOUND_MS, audio_free, a);
 }
 
 bool ebb_audio_live(const struct ebb_audio *a)

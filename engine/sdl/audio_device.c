@@ -47,6 +47,9 @@ struct audio_device {
 
     /* under m */
     bool want, stop, done, afresh, removed, ready;
+    bool orphan;                    /* given up by the program: the thread frees all */
+    void (*release)(void *);        /* with orphan: called by the thread as it ends */
+    void *release_ctx;
     char title[TITLE_MAX];
     enum audio_device_news news[NEWS_MAX];
     char why[NEWS_MAX][WHY_MAX];
@@ -274,6 +277,16 @@ static void init_early(struct audio_device *d)
     unhush_stderr(saved);
 }
 
+/* Frees the device and, through its release, what its callback read. */
+static void destroy(struct audio_device *d)
+{
+    if (d->release)
+        d->release(d->release_ctx);
+    SDL_DestroyCond(d->cond);
+    SDL_DestroyMutex(d->m);
+    free(d);
+}
+
 static int run(void *p)
 {
     struct audio_device *d = p;
@@ -292,8 +305,11 @@ static int run(void *p)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
     SDL_LockMutex(d->m);
     d->done = true;
+    bool orphan = d->orphan;
     SDL_CondBroadcast(d->cond);
     SDL_UnlockMutex(d->m);
+    if (orphan) /* the program stopped waiting for us: nobody else will free this */
+        destroy(d);
     return 0;
 }
 
@@ -331,13 +347,19 @@ struct audio_device *audio_device_new(audio_device_fill fill, void *ctx, int fra
     return d;
 }
 
-bool audio_device_free(struct audio_device *d, int bound_ms)
+bool audio_device_free(struct audio_device *d, int bound_ms, void (*release)(void *ctx),
+                       void *ctx)
 {
-    if (!d)
+    if (!d) {
+        if (release)
+            release(ctx);
         return true;
+    }
     uint64_t until = SDL_GetTicks64() + (uint64_t)bound_ms;
     SDL_LockMutex(d->m);
     d->stop = true;
+    d->release = release;
+    d->release_ctx = ctx;
     SDL_CondBroadcast(d->cond);
     while (!d->done) {
         uint64_t now = SDL_GetTicks64();
@@ -346,15 +368,16 @@ bool audio_device_free(struct audio_device *d, int bound_ms)
         SDL_CondWaitTimeout(d->cond, d->m, (Uint32)(until - now));
     }
     bool done = d->done;
+    SDL_Thread *thread = d->thread; /* once orphaned, `d` may be freed at any moment */
+    if (!done)
+        d->orphan = true; /* decided under the lock the thread ends under */
     SDL_UnlockMutex(d->m);
     if (!done) {
-        SDL_DetachThread(d->thread); /* stuck in the sound system: leave it be */
+        SDL_DetachThread(thread); /* stuck in the sound system: it frees all if it returns */
         return false;
     }
     SDL_WaitThread(d->thread, NULL);
-    SDL_DestroyCond(d->cond);
-    SDL_DestroyMutex(d->m);
-    free(d);
+    destroy(d);
     return true;
 }
 

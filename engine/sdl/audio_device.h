@@ -34,10 +34,13 @@ enum audio_device_news {
 struct audio_device *audio_device_new(audio_device_fill fill, void *ctx, int frames);
 
 /* Stops the thread, closing the device, waiting at most bound_ms. Returns true when the
- * thread ended; false when it is stuck in the sound system (then nothing is freed, the
- * callback may still run, and SDL's audio must not be shut down: see sound_close).
- * Accepts NULL (true). */
-bool audio_device_free(struct audio_device *d, int bound_ms);
+ * thread ended; false when it is stuck in the sound system (then the callback may still
+ * run and SDL's audio must not be shut down: see sound_close). Either way `release(ctx)`
+ * is called once nothing of the device can reach `ctx` any more: at once when the thread
+ * ended in time, else by the thread itself if it ever comes back (so a slow close leaks
+ * nothing). `release` may be NULL. Accepts NULL (true, and `release` is called). */
+bool audio_device_free(struct audio_device *d, int bound_ms, void (*release)(void *ctx),
+                       void *ctx);
 
 /* The program wants the device open (a session is sounding) or not. The device closes
  * only once the callback also said it is quiet. */
