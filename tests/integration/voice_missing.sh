@@ -9,7 +9,8 @@
 # The library itself missing at run time: bind an empty file over it, seen only by this
 # test's processes (needs root and unshare; skipped without them).
 hides=()
-lib=$(ldconfig -p 2> /dev/null | awk '/libespeak-ng\.so\.1 / {print $NF; exit}')
+# (awk reads all of ldconfig's output: leaving early would fail the pipe under pipefail)
+lib=$(ldconfig -p 2> /dev/null | awk '/libespeak-ng\.so\.1 / && !f {print $NF; f = 1}')
 if [ -n "$lib" ] && [ "$(id -u)" = 0 ] && unshare -m true 2> /dev/null; then
     : > "$T/empty"
     hides=(lib)
