@@ -64,7 +64,7 @@ suspended "muted"
 streams 1 "unmuted"
 grep -q "^key Escape" <(while ! grep -q "^key Escape" "$log"; do sleep 0.2; done; cat "$log")
 streams 0 "back on the picker"
-wait "$pid" || fail "exit status $?"
+wait "$pid" || { s=$?; cat "$T/err"; fail "exit status $s"; }
 pid=
 [ ! -s "$T/err" ] || { cat "$T/err"; fail "wrote to stderr"; }
 echo ok
