@@ -8,7 +8,7 @@
 # in (quiet in its first 100 ms).
 . "$(dirname "$0")/common.bash"
 . "$(dirname "$0")/pipewire.bash"
-PROBE=$BUILD/tests/wavprobe
+PROBE=${EBB_WAVPROBE:-$BUILD/tests/wavprobe}
 mkdir -p "$XDG_CONFIG_HOME/ebb/exercises"
 EX=$XDG_CONFIG_HOME/ebb/exercises/heard.cfg
 # short cues (knock, tick) with silence between them, so that every onset can be seen
