@@ -61,9 +61,14 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
     float cx, cy, full;
     visual_geometry(sc->w, sc->h, &cx, &cy, &full);
     struct visual_ctx vc = {sc->ren, &sc->th, sc->w, sc->h, sc->reduced_motion, op};
-    visual_draw(visual_of(sc, ex), &vc, tl, fr);
+    int visual = visual_of(sc, ex);
+    visual_draw(visual, &vc, tl, fr);
 
+    /* under the shape; with no shape, the words and the seconds are the middle */
     float ty = cy + full + 40 * u;
+    if (visual == EBB_VISUAL_NONE)
+        ty = (sc->h - text_line_height(sc->text, TEXT_LARGE) -
+              text_line_height(sc->text, TEXT_BODY)) / 2.0f;
     char buf[64];
     const char *words;
     const struct ebb_phase *ph = NULL;

@@ -106,6 +106,52 @@ static void box(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     render_dot(vc->ren, x, y, 13 * u, 2 * u, theme_alpha(vc->th->accent, vc->opacity));
 }
 
+/* The breath level at session time t (seconds; before 0: the start). */
+static double level_at(const struct ebb_timeline *tl, double t)
+{
+    struct ebb_frame f;
+    if (!tl || t < 0)
+        return 0;
+    ebb_timeline_at(tl, (uint64_t)(t * 1e6), &f);
+    return f.level;
+}
+
+/* Reduced motion: one whole cycle of the breath drawn still across the area; the part of
+ * the phase under way is lit, and the whole shape's light follows the breath. Nothing
+ * scrolls and nothing travels along it. */
+static void wave_still(const struct visual_ctx *vc, const struct ebb_timeline *tl,
+                       const struct ebb_frame *fr, SDL_FPoint *pts, float left, float right,
+                       float top, float bottom)
+{
+    float u = unit(vc);
+    int cycle = fr && fr->stage == EBB_STAGE_BREATHE ? fr->cycle : 0;
+    double from = 0, len = 1;
+    if (tl && tl->cycle_start_us && cycle < tl->cycle_count) {
+        from = (double)tl->cycle_start_us[cycle] / 1e6;
+        len = (double)(tl->cycle_start_us[cycle + 1] - tl->cycle_start_us[cycle]) / 1e6;
+    }
+    int lit_from = WAVE_POINTS, lit_to = -1;
+    for (int i = 0; i < WAVE_POINTS; i++) {
+        double t = from + len * i / (WAVE_POINTS - 1);
+        pts[i].x = left + (right - left) * (float)i / (WAVE_POINTS - 1);
+        double at = i == WAVE_POINTS - 1 ? t - 1e-6 : t; /* the cycle's end, not the next */
+        pts[i].y = bottom - (bottom - top) * (float)level_at(tl, at);
+        if (fr && fr->stage == EBB_STAGE_BREATHE && t * 1e6 >= (double)fr->phase_start_us &&
+            t * 1e6 <= (double)fr->phase_end_us) {
+            lit_from = i < lit_from ? i : lit_from;
+            lit_to = i;
+        }
+    }
+    float level = fr ? (float)fr->level : 0;
+    SDL_Color shape = theme_mix(vc->th->accent, vc->th->bg, 0.8f - 0.45f * level);
+    render_polyline(vc->ren, pts, WAVE_POINTS, 4 * u, theme_alpha(shape, vc->opacity));
+    if (lit_to > lit_from) {
+        SDL_Color lit = theme_mix(vc->th->accent, vc->th->bg, 0.4f - 0.4f * level);
+        render_polyline(vc->ren, pts + lit_from, lit_to - lit_from + 1, 5 * u,
+                        theme_alpha(lit, vc->opacity));
+    }
+}
+
 static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
                  const struct ebb_frame *fr)
 {
@@ -119,19 +165,14 @@ static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     double t_now = fr ? (double)fr->t_us / 1e6 : 0;
     render_line(vc->ren, left, bottom, right, bottom, 1.5f * u,
                 theme_alpha(vc->th->guide, vc->opacity));
+    if (vc->reduced_motion) {
+        wave_still(vc, tl, fr, pts, left, right, top, bottom);
+        return;
+    }
     for (int i = 0; i < WAVE_POINTS; i++) {
         double s = -WAVE_PAST_S + (WAVE_PAST_S + WAVE_AHEAD_S) * i / (WAVE_POINTS - 1);
-        double t = t_now + s;
-        double level = 0;
-        if (tl && t >= 0) {
-            struct ebb_frame f;
-            ebb_timeline_at(tl, (uint64_t)(t * 1e6), &f);
-            level = f.level;
-        }
-        if (vc->reduced_motion)
-            level = 0.5;
         pts[i].x = left + (right - left) * (float)i / (WAVE_POINTS - 1);
-        pts[i].y = bottom - (bottom - top) * (float)level;
+        pts[i].y = bottom - (bottom - top) * (float)level_at(tl, t_now + s);
     }
     /* the past and the coming breath, the coming part quieter */
     int split = (int)((WAVE_POINTS - 1) * WAVE_PAST_S / (WAVE_PAST_S + WAVE_AHEAD_S));
@@ -140,13 +181,10 @@ static void wave(const struct visual_ctx *vc, const struct ebb_timeline *tl,
     render_polyline(vc->ren, pts + split, WAVE_POINTS - split, 4 * u,
                     theme_alpha(vc->th->accent, vc->opacity));
     float level = fr ? (float)fr->level : 0;
-    float ny = bottom - (bottom - top) * (vc->reduced_motion ? 0.5f : level);
+    float ny = bottom - (bottom - top) * level;
     render_line(vc->ren, now_x, top - 10 * u, now_x, bottom, 1.5f * u,
                 theme_alpha(vc->th->guide, vc->opacity));
-    SDL_Color dot = vc->th->accent;
-    if (vc->reduced_motion)
-        dot = theme_mix(dot, vc->th->bg, 0.7f - 0.7f * level);
-    render_disc(vc->ren, now_x, ny, 12 * u, 2 * u, theme_alpha(dot, vc->opacity));
+    render_disc(vc->ren, now_x, ny, 12 * u, 2 * u, theme_alpha(vc->th->accent, vc->opacity));
 }
 
 static void bar(const struct visual_ctx *vc, const struct ebb_frame *fr)

@@ -34,12 +34,13 @@ phases=$(awk -F'\t' -v t="$t2" '$2 == "phase" && $1 > t' "$TSV" | wc -l)
 [ "$phases" -ge 20 ] || fail "only $phases breathing phases after the second transition"
 [ "$(tail -n 2 "$TSV" | head -n 1 | cut -f2)" = end ] || fail "the end is not the last event"
 
-# the first transition's screen, 2 s in (its pause is 5 s)
+# the first transition's screen, 2 s in (it waits for a press; export presses every 5 s)
 t=$(awk -v t="$t1" 'BEGIN { printf "%.3f", t + 2 }')
 "$EBB" --export "$T/tr" --size 1280x720 --at "$t" too-much
 f=$(awk -v t="$t" 'BEGIN { printf "%06d", int(t * 30 + 0.5) }')
 read -r x y n < <("$PNG" spot "$T/tr/frame-$f.png" 206 213 222 10)
-awk -v x="$x" -v y="$y" -v n="$n" 'BEGIN { exit !((x - 640) ^ 2 < 400 && y > 360 && y < 430 && n > 500) }' ||
+# the title and "Press Space when you are ready" below it, in the text's colour
+awk -v x="$x" -v y="$y" -v n="$n" 'BEGIN { exit !((x - 640) ^ 2 < 400 && y > 380 && y < 480 && n > 500) }' ||
     fail "the transition's title is not in the words' band ($x $y $n)"
 lum() { "$PNG" pixel "$T/tr/frame-$f.png" 640 "$1" | awk '{ print int(.299*$1 + .587*$2 + .114*$3) }'; }
 mid=$(lum 180) above=$(lum 60)
