@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cue_sound.h"
 #include "script.h"
 #include "timeline.h"
 
@@ -23,18 +24,6 @@ enum ebb_event_kind {
     EBB_EVENT_COUNT
 };
 
-/* A built-in sound or a file, after `cue` / `audio.cues` defaults are applied. */
-enum ebb_sound {
-    EBB_SOUND_NONE,
-    EBB_SOUND_INHALE, /* a soft rising glide */
-    EBB_SOUND_EXHALE, /* a soft falling glide */
-    EBB_SOUND_HOLD,   /* a quiet low tick */
-    EBB_SOUND_BELL,   /* a few decaying partials: start, end, and `cues = "bell"` */
-    EBB_SOUND_TICK,   /* a short wooden tick: grounding steps and taps */
-    EBB_SOUND_FILE,   /* ebb_event.cue->file */
-    EBB_SOUND_COUNT
-};
-
 struct ebb_event {
     uint64_t t_us;             /* session time (from the start of prepare) */
     enum ebb_event_kind kind;
@@ -45,11 +34,6 @@ struct ebb_event {
     enum ebb_sound sound;      /* CUE only */
     const struct ebb_cue *cue; /* CUE only, for EBB_SOUND_FILE; borrowed */
 };
-
-/* Which sound a written cue makes, given the exercise's `audio.cues` and what it is
- * attached to (a phase of kind `phase`, or a step when is_step). */
-enum ebb_sound ebb_sound_for(const struct ebb_exercise *ex, const struct ebb_cue *cue,
-                             int is_step, enum ebb_phase_kind phase);
 
 /* The name shown in timeline.tsv for a cue event: inhale, exhale, hold, bell, tick, or
  * the file's name as written. */

@@ -102,19 +102,6 @@ bool ebb_language_valid(const char *tag)
     return true;
 }
 
-bool ebb_id_valid(const char *id)
-{
-    size_t n = 0;
-    if (!id || !*id || *id == '-')
-        return false;
-    for (; id[n]; n++) {
-        char c = id[n];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') || n >= EBB_ID_MAX)
-            return false;
-    }
-    return true;
-}
-
 static void free_cue(struct ebb_cue *c)
 {
     free(c->file);

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "ident.h"
 
-#define EBB_ID_MAX 40             /* characters of an id: a-z 0-9 -, not starting with - */
 #define EBB_PHASES_MAX 256        /* phases in a pattern */
 #define EBB_STEPS_MAX 256         /* steps of a grounding exercise */
 #define EBB_ITEMS_MAX 64          /* items of a sequence */
@@ -204,9 +204,6 @@ int ebb_visual_parse(const char *name, enum ebb_visual *out);
 /* Every key the loader knows, in every place (top, exercise, phase, ramp, step, taps,
  * audio), each once: a static NULL-terminated list (tests check the docs name them). */
 const char *const *ebb_script_known_keys(void);
-
-/* True when `id` is 1..40 characters of a-z 0-9 -, starting with a letter or digit. */
-bool ebb_id_valid(const char *id);
 
 /* The line (1-based) of the first `@include` in `len` bytes of libconfig text that lies
  * outside strings and comments (those libconfig would follow), or 0 when there is none.

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dirs.h"
+#include "ident.h"
 
 void ebb_state_init(struct ebb_state *st)
 {
@@ -206,18 +207,6 @@ int ebb_state_load(struct ebb_state *st, const char *path, struct ebb_diags *dia
     return 0;
 }
 
-/* The same rule as ebb_id_valid, kept here so the state file needs no loader. */
-static bool valid_id(const char *id)
-{
-    size_t n = strlen(id);
-    if (n < 1 || n > EBB_ID_MAX || id[0] == '-')
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
-            return false;
-    return true;
-}
-
 const struct ebb_state_choice *ebb_state_find(const struct ebb_state *st, const char *id)
 {
     for (int i = 0; i < st->choice_count; i++)
@@ -228,7 +217,7 @@ const struct ebb_state_choice *ebb_state_find(const struct ebb_state *st, const 
 
 struct ebb_state_choice *ebb_state_choice_for(struct ebb_state *st, const char *id)
 {
-    if (!id || !valid_id(id))
+    if (!id || !ebb_id_valid(id))
         return NULL;
     for (int i = 0; i < st->choice_count; i++)
         if (strcmp(st->choices[i].id, id) == 0)

@@ -7,7 +7,7 @@
  * short walk through one cycle's phases: no state, no allocation, no drift. */
 #include "timeline.h"
 
-#include "events.h"
+#include "cue_sound.h"
 
 #include <math.h>
 #include <stdarg.h>
