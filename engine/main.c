@@ -16,6 +16,7 @@
 #include "app.h"
 #include "cli.h"
 #include "dirs.h"
+#include "lang.h"
 #include "library.h"
 #include "options.h"
 #include "script.h"
@@ -45,6 +46,7 @@ struct command {
     enum verb verb;
     const char *new_id;
     const char *from;
+    const char *language; /* --language LL, or NULL */
     bool csv, yes;
     bool help, version;
     const char *needs[4]; /* options given that need a verb: --from, --csv, --yes, export's */
@@ -84,6 +86,7 @@ enum {
     OPT_NO_CHECKIN,
     OPT_VOICE,
     OPT_NO_VOICE,
+    OPT_LANGUAGE,
     OPT_EXPORT,
     OPT_FPS,
     OPT_SIZE,
@@ -119,6 +122,7 @@ static const struct option long_options[] = {
     {"no-checkin", no_argument, NULL, OPT_NO_CHECKIN},
     {"voice", no_argument, NULL, OPT_VOICE},
     {"no-voice", no_argument, NULL, OPT_NO_VOICE},
+    {"language", required_argument, NULL, OPT_LANGUAGE},
     {"export", required_argument, NULL, OPT_EXPORT},
     {"fps", required_argument, NULL, OPT_FPS},
     {"size", required_argument, NULL, OPT_SIZE},
@@ -171,6 +175,8 @@ static const char help_text[] =
     "  --display N            open on display N (0 is the first)\n"
     "  --no-checkin           skip the short how-do-you-feel ratings\n"
     "  --screenshot FILE      save the first frame of the session as PNG and quit\n"
+    "  --language LL          the language of ebb's words, like de, ja or pt_BR (wins\n"
+    "                         over the settings file and LANG; docs/translating.md)\n"
     "Sound (cues, ambient sound, --volume, --mute, --eyes-closed): docs/audio.md.\n"
     "Writing your own exercises: docs/script-format.md and `man 5 ebb-script`.\n"
     "(Once installed, the docs are in share/doc/ebb under the prefix.)\n"
@@ -334,6 +340,11 @@ static int take_value(struct command *c, int code, const char *a)
         if (parse_int(a, 0, 63, &n) != 0)
             return bad_value("--display", "a display number from 0 to 63", a);
         o->display = (int)n;
+        return 0;
+    case OPT_LANGUAGE:
+        if (!ebb_lang_valid(a))
+            return bad_value("--language", "a language code like de, ja or pt_BR", a);
+        c->language = a;
         return 0;
     case OPT_SCREENSHOT:
         if (!a[0])
@@ -681,20 +692,14 @@ static int check_exercise(const char *arg, const struct ebb_library *lib)
     return status;
 }
 
-static int run_program(struct command *c, const struct where *w, struct ebb_settings *s)
+/* `s` was read by main; `d` holds what reading it said, printed here. */
+static int run_program(struct command *c, const struct where *w, struct ebb_settings *s,
+                       struct ebb_diags *d)
 {
-    struct ebb_diags *d = malloc(sizeof *d);
-    if (!d)
-        return 1;
-    ebb_diags_clear(d);
-    if (w->settings[0])
-        ebb_settings_load(s, w->settings, NULL, d);
     merge_settings(&c->opt, s);
     struct ebb_library lib;
-    if (ebb_cli_load_library(&lib, &w->search, d) != 0) {
-        free(d);
+    if (ebb_cli_load_library(&lib, &w->search, d) != 0)
         return 1;
-    }
     const struct ebb_library_entry *def =
         c->opt.default_exercise ? ebb_library_find(&lib, c->opt.default_exercise) : NULL;
     if (c->opt.default_exercise && !def)
@@ -708,7 +713,6 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
                       "picker selects the first",
                       c->opt.default_exercise, def->path);
     ebb_cli_print_diags(d);
-    free(d);
     int status = 0;
     if (c->opt.exercise)
         status = check_exercise(c->opt.exercise, &lib);
@@ -717,6 +721,21 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
             c->verb == VERB_EXPORT ? ebb_export_run(&c->opt, &lib) : ebb_app_run(&c->opt, &lib);
     ebb_library_free(&lib);
     return status;
+}
+
+/* The language of this run: --language, then ebb.cfg's, then the environment as gettext
+ * reads it (docs/translating.md). */
+static void choose_language(const char *cli, const char *cfg)
+{
+    struct ebb_lang_sources src = {cli,
+                                   cfg,
+                                   getenv("LANGUAGE"),
+                                   getenv("LC_ALL"),
+                                   getenv("LC_MESSAGES"),
+                                   getenv("LANG")};
+    char code[EBB_LANG_MAX];
+    ebb_lang_resolve(&src, code);
+    ebb_lang_set(code);
 }
 
 int main(int argc, char **argv)
@@ -729,6 +748,16 @@ int main(int argc, char **argv)
     int first = argc;
     if (parse(&c, argc, argv, &first) != 0)
         return 2;
+    static struct where w; /* large; static keeps it off the stack */
+    static struct ebb_settings s;
+    static struct ebb_diags settings_diags; /* printed when a session or the picker opens */
+    read_env(&w);
+    ebb_settings_init(&s);
+    ebb_diags_clear(&settings_diags);
+    /* Read before anything is printed: its `language` decides the words of --help too. */
+    if (w.settings[0])
+        ebb_settings_load(&s, w.settings, NULL, &settings_diags);
+    choose_language(c.language, s.language);
     if (c.help) {
         fputs(help_text, stdout);
         return 0;
@@ -737,11 +766,7 @@ int main(int argc, char **argv)
         printf("ebb %s\n", EBB_VERSION);
         return 0;
     }
-    static struct where w; /* large; static keeps it off the stack */
-    static struct ebb_settings s;
-    read_env(&w);
     check_env();
-    ebb_settings_init(&s);
     switch (c.verb) {
     case VERB_CHECK:
         return ebb_cli_check(argc - first, argv + first, &w.search);
@@ -756,6 +781,6 @@ int main(int argc, char **argv)
     case VERB_FORGET:
         return ebb_cli_forget(c.yes);
     default:
-        return run_program(&c, &w, &s);
+        return run_program(&c, &w, &s, &settings_diags);
     }
 }

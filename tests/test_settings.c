@@ -124,6 +124,24 @@ static void the_voice_setting_is_read_and_a_bad_one_warns(void **state)
     assert_int_equal(d.warnings, 1);
 }
 
+static void the_language_setting_is_normalized_and_a_bad_one_warns(void **state)
+{
+    (void)state;
+    struct ebb_settings s;
+    struct ebb_diags d;
+    assert_int_equal(load_text(&s, "language = \"pt-br\";\n", &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(s.language, "pt_BR");
+    assert_int_equal(load_text(&s, "language = \"Deutsch\";\n", &d), 0);
+    assert_string_equal(s.language, "");
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 1);
+    assert_non_null(strstr(d.items[0].message, "language code"));
+    assert_int_equal(load_text(&s, "language = 3;\n", &d), 0);
+    assert_string_equal(s.language, "");
+    assert_int_equal(d.count, 1);
+}
+
 static void wrong_types_warn_and_keep_defaults(void **state)
 {
     (void)state;
@@ -285,6 +303,7 @@ int main(void)
         cmocka_unit_test(an_empty_file_leaves_every_setting_unwritten),
         cmocka_unit_test(the_voice_setting_is_read_and_a_bad_one_warns),
         cmocka_unit_test(every_setting_written_is_read),
+        cmocka_unit_test(the_language_setting_is_normalized_and_a_bad_one_warns),
         cmocka_unit_test(a_written_false_is_told_apart_from_an_unwritten_key),
         cmocka_unit_test(a_whole_decimal_volume_is_accepted),
         cmocka_unit_test(a_volume_out_of_range_warns_with_its_line_and_keeps_the_default),

@@ -25,12 +25,14 @@ enum key {
     KEY_CHECKIN,
     KEY_DEFAULT_EXERCISE,
     KEY_VOICE,
+    KEY_LANGUAGE,
     KEY_COUNT
 };
 
 static const char *const key_names[KEY_COUNT] = {
     "volume",      "mute",       "theme",   "reduced_motion",   "no_holds",
     "eyes_closed", "fullscreen", "checkin", "default_exercise", "voice",
+    "language",
 };
 
 static const char *const themes[] = {"dark", "light", "contrast"};
@@ -215,6 +217,13 @@ static void read_key(struct ebb_settings *s, const config_setting_t *v, const ch
         read_string(mode, sizeof mode, v, file, d, voice_valid,
                     "\"none\", \"prompts\" or \"all\"");
         ebb_voice_mode_parse(mode, &s->voice);
+        return;
+    }
+    case KEY_LANGUAGE: {
+        char code[EBB_LANG_MAX] = "";
+        read_string(code, sizeof code, v, file, d, ebb_lang_valid,
+                    "a language code like \"de\" or \"pt_BR\"");
+        ebb_lang_normalize(code, s->language);
         return;
     }
     default:

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "script.h"
 
 #define EBB_SETTINGS_BYTES_MAX (64 * 1024) /* a settings file is a few lines */
@@ -32,6 +33,7 @@ struct ebb_settings {
     char default_exercise[EBB_ID_MAX + 1];  /* default_exercise: an id; "" not written */
     int default_exercise_line;              /* its line in the file, for a later warning */
     enum ebb_voice_mode voice;              /* voice: none, prompts, all; UNSET not written */
+    char language[EBB_LANG_MAX];            /* language: a code, normalized; "" not written */
 };
 
 /* Every setting "not written". */

@@ -10,7 +10,7 @@ out=$("$EBB" --version) || fail "--version exit status"
 "$EBB" --help >"$T/help" || fail "--help exit status"
 for opt in --list --check --new --from --path --history --csv --forget --yes --screenshot \
            --cycles --minutes --pace --visual --no-holds --theme --reduced-motion \
-           --eyes-closed --volume --mute --fullscreen --display --no-checkin --export --fps \
+           --eyes-closed --volume --mute --fullscreen --display --no-checkin --language --export --fps \
            --size --at --press-every --version --help; do
     grep -q -- "$opt\b" "$T/help" || fail "--help does not describe $opt"
 done
@@ -53,6 +53,7 @@ check_bad --cycles "expected a value" box --cycles
 check_bad --fps "--export" --fps 30 box
 check_bad --csv "--history" --csv
 check_bad --minutes "together" --cycles 3 --minutes 2 box
+check_bad --language "language code" --language klingon box
 
 # An unknown id: one line naming it and pointing at --list.
 "$EBB" no-such-exercise >"$T/out" 2>"$T/err"
