@@ -574,7 +574,7 @@ static void known_keys_name_every_key_of_the_design_once(void **state)
                             "advance",  "steps",    "prompt",  "detail",  "count",    "action",
                             "taps",     "rate",     "per_set", "sets",    "rest",     "alternate",
                             "items",    "pause",    "cues",    "ambient", "volume",   "voice",
-                            "language"};
+                            "language", "translations", "strings"};
     const char *const *keys = ebb_script_known_keys();
     int n = 0;
     while (keys[n])

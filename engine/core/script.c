@@ -117,6 +117,20 @@ void ebb_script_free(struct ebb_exercise *ex)
     free(ex->summary);
     free(ex->about);
     free(ex->language);
+    free(ex->shown_language);
+    for (int i = 0; i < ex->translation_count; i++) {
+        struct ebb_translation *tr = &ex->translations[i];
+        free(tr->language);
+        free(tr->title);
+        free(tr->summary);
+        free(tr->about);
+        for (int j = 0; j < tr->string_count; j++) {
+            free(tr->strings[j].from);
+            free(tr->strings[j].to);
+        }
+        free(tr->strings);
+    }
+    free(ex->translations);
     for (int i = 0; ex->tags && ex->tags[i]; i++)
         free(ex->tags[i]);
     free(ex->tags);

@@ -14,6 +14,7 @@
 #define EBB_STEPS_MAX 256         /* steps of a grounding exercise */
 #define EBB_ITEMS_MAX 64          /* items of a sequence */
 #define EBB_TAGS_MAX 16           /* tags of an exercise */
+#define EBB_TRANSLATIONS_MAX 64   /* languages in `translations` (a group's settings) */
 #define EBB_SCRIPT_BYTES_MAX (1024 * 1024) /* a script file is at most 1 MiB */
 #define EBB_SESSION_S_MAX (4.0 * 3600.0)   /* no session lasts more than 4 hours */
 
@@ -128,6 +129,25 @@ struct ebb_audio_settings {
     enum ebb_voice_mode voice; /* default UNSET */
 };
 
+/* One text of a translation's `strings`: the English as the script shows it, and the
+ * words shown instead. */
+struct ebb_translation_string {
+    char *from; /* owned, UTF-8: a phase text, step prompt or step detail as written */
+    char *to;   /* owned, UTF-8: what is shown in its place */
+    int line;
+};
+
+/* One language of `translations` (docs/script-format.md, Translations). */
+struct ebb_translation {
+    char *language; /* owned; the key as written: "de", "pt_BR", "es-419" */
+    char *title;    /* owned, or NULL: the title as written stays */
+    char *summary;  /* owned, or NULL */
+    char *about;    /* owned, or NULL */
+    struct ebb_translation_string *strings; /* owned */
+    int string_count;
+    int line;
+};
+
 struct ebb_exercise {
     /* all kinds */
     char *id;      /* owned; equals the file name without .cfg */
@@ -139,6 +159,9 @@ struct ebb_exercise {
     int tag_count;
     struct ebb_audio_settings audio;
     char *language; /* owned; a language tag such as "de" or "pt-br", or NULL: not written */
+    struct ebb_translation *translations; /* owned; the script's `translations` */
+    int translation_count;
+    char *shown_language; /* owned; the translation applied (ebb_script_translate), or NULL */
     char *path; /* owned; the file as given or as found on the search path */
     char *dir;  /* owned; the script's folder, for cue files ("." when none) */
 

@@ -94,6 +94,9 @@ void script_walk_pattern(struct script_ctx *ctx, const config_setting_t *s);
 void script_walk_ramp(struct script_ctx *ctx, const config_setting_t *s);
 void script_walk_steps(struct script_ctx *ctx, const config_setting_t *s);
 void script_walk_items(struct script_ctx *ctx, const config_setting_t *s);
+/* `translations`, walked after every other key of the exercise (script_translations.c):
+ * each of `strings` is checked against the texts the exercise shows. */
+void script_walk_translations(struct script_ctx *ctx, const config_setting_t *s);
 /* A `cue` of a phase or step; a missing, empty or folder cue file is a warning. */
 void script_walk_cue(struct script_ctx *ctx, const config_setting_t *s, struct ebb_cue *cue);
 
@@ -102,6 +105,7 @@ extern const char *const script_phase_keys[];
 extern const char *const script_ramp_keys[];
 extern const char *const script_step_keys[];
 extern const char *const script_taps_keys[];
+extern const char *const script_translation_keys[];
 
 /* Reports an unknown key of a group whose known keys are `known` (NULL-terminated),
  * with a did-you-mean when one is close. `where` reads "in a phase". */

@@ -354,10 +354,13 @@ int script_check_strings(struct script_ctx *ctx, const config_t *cfg)
     const config_setting_t *s = bad_string(config_root_setting(cfg), &bad);
     if (!s)
         return 0;
+    /* named after the nearest key: a pair in "strings" has none of its own */
     const char *key = config_setting_name(s);
-    const config_setting_t *p = config_setting_parent(s);
+    for (const config_setting_t *p = config_setting_parent(s); !key && p;
+         p = config_setting_parent(p))
+        key = config_setting_name(p);
     if (!key)
-        key = p && config_setting_name(p) ? config_setting_name(p) : "value";
+        key = "value";
     script_error(ctx, s,
                  "\"%s\" is not valid UTF-8 once its escapes are read (byte 0x%02x): write the "
                  "character itself rather than its bytes as \\x escapes",

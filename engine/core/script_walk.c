@@ -10,7 +10,7 @@
 
 static const char *const top_keys[] = {"version", "exercise", NULL};
 static const char *const common_keys[] = {"id",   "title", "kind",     "summary", "about",
-                                          "tags", "audio", "language", NULL};
+                                          "tags", "audio", "language", "translations", NULL};
 static const char *const kind_keys[EBB_KIND_COUNT][7] = {
     {"visual", "prepare", "cycles", "duration", "pattern", "ramp", NULL},
     {"advance", "steps", NULL},
@@ -36,7 +36,8 @@ const char *const *ebb_script_known_keys(void)
     if (!all[0]) {
         const char *const *tables[] = {
             top_keys,   common_keys,       kind_keys[0],     kind_keys[1],     kind_keys[2],
-            audio_keys, script_phase_keys, script_ramp_keys, script_step_keys, script_taps_keys};
+            audio_keys, script_phase_keys, script_ramp_keys, script_step_keys, script_taps_keys,
+            script_translation_keys};
         int n = 0;
         for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
             for (const char *const *k = tables[t]; *k; k++) {
@@ -292,7 +293,7 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
     ex->kind = kind >= 0 ? (enum ebb_kind)kind : EBB_KIND_BREATHING;
 
     /* The keys of this kind, for unknown keys and their did-you-mean. */
-    const char *known[20];
+    const char *known[24];
     int n = 0;
     for (const char *const *c = common_keys; *c; c++)
         known[n++] = *c;
@@ -322,6 +323,8 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
             walk_audio(ctx, c);
         else if (!strcmp(name, "language"))
             walk_language(ctx, c);
+        else if (!strcmp(name, "translations"))
+            continue; /* after the texts it translates, below */
         else if (owner >= 0 && kind >= 0 && owner != kind)
             script_error(ctx, c, "\"%s\" is a key of %s exercises, not of a %s one", name,
                          script_kind_names[owner], script_kind_names[kind]);
@@ -336,6 +339,9 @@ static void walk_exercise(struct script_ctx *ctx, const config_setting_t *g)
         ex->about = strdup("");
     if (!ex->summary || !ex->about)
         ctx->oom = true;
+    const config_setting_t *tr = config_setting_get_member(g, "translations");
+    if (tr && !ctx->oom)
+        script_walk_translations(ctx, tr);
     if (!k && script_needs(ctx, g, "kind"))
         script_error(ctx, g, "the exercise needs \"kind\" (breathing, grounding or sequence)");
     if (script_needs(ctx, g, "id"))
