@@ -35,8 +35,8 @@ mv "$PREFIX" "$T/moved"
 
 # The window's app id (Wayland app_id, X11 WM_CLASS) names the .desktop file, so the
 # desktop shows ebb's name and icon for its window.
-id=$(sed -n 's/^#define PLATFORM_APP_ID "\(.*\)"$/\1/p' "$SRC/engine/sdl/platform.h")
-[ -n "$id" ] || fail "no PLATFORM_APP_ID in engine/sdl/platform.h"
+id=$(sed -n 's/^#define PLATFORM_APP_ID "\(.*\)"$/\1/p' "$SRC/engine/sdl/platform/platform.h")
+[ -n "$id" ] || fail "no PLATFORM_APP_ID in engine/sdl/platform/platform.h"
 [ -e "$T/moved/share/applications/$id.desktop" ] || fail "no $id.desktop installed"
 grep -qx "StartupWMClass=$id" "$SRC/assets/$id.desktop" || fail "StartupWMClass is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" \
