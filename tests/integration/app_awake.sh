@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The screen is kept awake while a session runs and only then (engine/sdl/awake.h): not
+# The screen is kept awake while a session runs and only then (engine/sdl/platform/awake.h): not
 # on the picker; taken when a session starts; kept through a short pause, given back
 # after a long one (a simulated clock jump stands for the minutes), taken again on
 # resume; given back on Escape and at the end. The log's "awake on" / "awake off" lines

@@ -2,7 +2,7 @@
 # F1 over a running session pauses it, lists the keys of that screen, and covers the
 # screen solidly: two screenshots of help taken two seconds apart are the same below
 # the notice band (the session neither runs on nor shows through). The hint line and
-# help are made from the screen's key map (engine/sdl/keymap.c); the log names it.
+# help are made from the screen's key map (engine/sdl/app/keymap.c); the log names it.
 . "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/pngprobe
 export XDG_PICTURES_DIR=$T/pics

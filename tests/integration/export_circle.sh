@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Export `box --visual circle` at the start, middle and end of the first inhale and check
 # from the pixels that the disc's radius follows the breath level:
-#   r = R * (0.35 + 0.65 * level), R = 0.30 * min(width, height)   (engine/sdl/visuals.h)
+#   r = R * (0.35 + 0.65 * level), R = 0.30 * min(width, height)   (engine/sdl/draw/visuals.h)
 # box: prepare 3 s, inhale 4 s (smooth ease): level 0 at 3.0 s, 0.5 at 5.0 s, 1 at 7.0 s.
 # With --reduced-motion the disc keeps its size and its light follows the breath instead.
 . "$(dirname "$0")/common.bash"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # No usable font (issue 8): ebb asks fontconfig for a sans-serif font covering Latin,
-# Greek and Cyrillic (engine/sdl/text.c), or uses EBB_FONT. When fontconfig knows no
+# Greek and Cyrillic (engine/sdl/draw/text.c), or uses EBB_FONT. When fontconfig knows no
 # font at all (FONTCONFIG_FILE pointing at a configuration with no font folders), or
 # EBB_FONT names a file that is missing, not a font, or a FIFO, the picker, a session
 # and an export each end in one line naming what was looked for, and exit status 1.
