@@ -5,7 +5,7 @@
 #   follows the breath (a point of the shape differs between level 0 and level 1);
 # - --visual none puts the words and the seconds in the middle of the window, not low
 #   under an empty area.
-# Geometry from engine/sdl/visuals.h at 1280x720: centre y 0.44 * 720 = 317, full
+# Geometry from engine/sdl/draw/visuals.h at 1280x720: centre y 0.44 * 720 = 317, full
 # 0.30 * 720 = 216, so the wave's top is at y 101 and its bottom at y 511.
 . "$(dirname "$0")/common.bash"
 PROBE=$BUILD/tests/pngprobe
