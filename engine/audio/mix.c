@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "segment.h"
+
 #define HALF_PI 1.57079632679489661923
 #define SQRT2 1.41421356237309504880
 #define EVENT_BATCH 32
@@ -218,6 +220,12 @@ void ebb_mix_play(struct ebb_mix *m, const struct ebb_event *ev, int64_t at)
     v->gain_r = (float)(EBB_MIX_CUE_GAIN * gr);
 }
 
+static void play_at_its_frame(void *ctx, const struct ebb_event *ev)
+{
+    struct ebb_mix *m = ctx;
+    ebb_mix_play(m, ev, m->origin + ebb_mix_frames_of_us(ev->t_us));
+}
+
 /* Starts the cues of the source whose frames fall in [block, block + n). */
 static void place_events(struct ebb_mix *m, int64_t block, size_t n)
 {
@@ -231,22 +239,8 @@ static void place_events(struct ebb_mix *m, int64_t block, size_t n)
     if (from < m->done_us)
         from = m->done_us;
     struct ebb_event ev[EVENT_BATCH];
-    while (from < to) {
-        size_t total = m->source.events(m->source.ctx, from, to, ev, EVENT_BATCH);
-        size_t got = total < EVENT_BATCH ? total : EVENT_BATCH;
-        uint64_t next = to;
-        if (total > got && ev[0].t_us != ev[got - 1].t_us) {
-            /* a cut batch: leave the last instant whole for the next query */
-            next = ev[got - 1].t_us;
-            while (got > 0 && ev[got - 1].t_us == next)
-                got--;
-        }
-        for (size_t i = 0; i < got; i++)
-            ebb_mix_play(m, &ev[i], m->origin + ebb_mix_frames_of_us(ev[i].t_us));
-        if (total > got && next == to)
-            next = ev[got - 1].t_us + 1;
-        from = next;
-    }
+    ebb_events_upto(m->source.events, m->source.ctx, from, to, ev, EVENT_BATCH, play_at_its_frame,
+                    m);
     m->done_us = to;
 }
 

@@ -31,6 +31,21 @@ enum ebb_session_state {
     EBB_SESSION_STATE_COUNT
 };
 
+/* Where a session is. Pause is not a stage: a session pauses in any stage but FINISHED
+ * and resumes in the same one. */
+enum ebb_session_stage {
+    EBB_SESSION_STAGE_BREATHING,  /* a breathing item runs its plan */
+    EBB_SESSION_STAGE_STEP,       /* a grounding step: waits for presses, or runs by itself */
+    EBB_SESSION_STAGE_STEP_GAP,   /* the quiet pause after a step (its count reached, or its end) */
+    EBB_SESSION_STAGE_TRANSITION, /* a sequence between two items */
+    EBB_SESSION_STAGE_FINISHED,   /* every item has ended */
+    EBB_SESSION_STAGE_COUNT
+};
+
+/* True when a session may go from stage `from` to stage `to` (the same stage again is a
+ * move too: the next step). What the session checks on every change. */
+bool ebb_session_stage_allowed(enum ebb_session_stage from, enum ebb_session_stage to);
+
 /* A clock jump larger than this while running (the machine slept) pauses the session
  * at the moment it left. */
 #define EBB_SESSION_JUMP_US 2000000u
@@ -129,6 +144,10 @@ uint64_t ebb_session_origin_us(const struct ebb_session *s);
 
 /* True once every item has finished. */
 bool ebb_session_finished(const struct ebb_session *s);
+
+/* The stage (FINISHED for NULL), and whether the session is paused. */
+enum ebb_session_stage ebb_session_stage(const struct ebb_session *s);
+bool ebb_session_paused(const struct ebb_session *s);
 
 /* The length of a grounding exercise that runs by itself (every step timed or tapped)
  * as the session runs it: each step, the lead before taps, and the quiet pause after

@@ -21,6 +21,7 @@
 #include "audio_device.h"
 #include "cuefile.h"
 #include "mix.h"
+#include "segment.h"
 #include "synth.h"
 #include "voice.h"
 #include "wav.h"
@@ -46,19 +47,12 @@
 #define CLOSE_FADE_MS 30        /* leaving: the last sound fades this fast... */
 #define CLOSE_BOUND_MS 150      /* ...and the device is waited for this long at most */
 
-/* A stretch of a session's sound that follows one plan: from the sound's session time
- * start_us on (until the next segment), where the plan's own time is offset_us. */
-struct segment {
-    const struct ebb_timeline *tl; /* borrowed from the session */
-    uint64_t start_us;
-    uint64_t offset_us;
-};
-
 /* One begun exercise's sound: what the mixer's source reads. */
 struct session {
     const struct ebb_exercise *ex;    /* NULL once ended: nothing reads it */
     const struct ebb_timeline *tl;    /* breathing plan (export), or NULL */
-    struct segment seg[SEGMENTS_MAX]; /* live breathing: the plans in time order */
+    /* live breathing: the plans in time order, on the sound's session time */
+    struct ebb_segment seg[SEGMENTS_MAX];
     int seg_count;
     const struct ebb_event *events; /* export: every event, in time order */
     size_t event_count;
@@ -127,15 +121,6 @@ static uint64_t ticks_to_us(uint64_t ticks)
 
 /* --- sources: a breathing plan (live and export) or an event list (export) --- */
 
-/* A reloaded plan starts mid-way: its prepare row and first bell are not heard again
- * (the session skips them the same way). */
-static bool reload_edge(const struct ebb_event *ev)
-{
-    return ev->t_us == 0 &&
-           (ev->kind == EBB_EVENT_PREPARE ||
-            (ev->kind == EBB_EVENT_CUE && !ev->has_phase && ev->sound == EBB_SOUND_BELL));
-}
-
 /* The events of every segment in [from, to), on the sound's session time. */
 static size_t plan_events(const void *ctx, uint64_t from, uint64_t to, struct ebb_event *out,
                           size_t max)
@@ -143,26 +128,10 @@ static size_t plan_events(const void *ctx, uint64_t from, uint64_t to, struct eb
     const struct session *s = ctx;
     size_t total = 0, n = 0;
     for (int i = 0; i < s->seg_count; i++) {
-        const struct segment *g = &s->seg[i];
         uint64_t end = i + 1 < s->seg_count ? s->seg[i + 1].start_us : UINT64_MAX;
-        uint64_t a = from > g->start_us ? from : g->start_us;
-        uint64_t b = to < end ? to : end;
-        if (a >= b)
-            continue;
-        uint64_t pa = a - g->start_us + g->offset_us, pb = b - g->start_us + g->offset_us;
-        size_t got = ebb_breath_events(g->tl, pa, pb, out + n, max - n);
-        size_t kept = got < max - n ? got : max - n;
-        size_t w = 0;
-        for (size_t j = 0; j < kept; j++) {
-            struct ebb_event ev = out[n + j];
-            if (i > 0 && reload_edge(&ev)) {
-                got--;
-                continue;
-            }
-            ev.t_us = ev.t_us - g->offset_us + g->start_us;
-            out[n + w++] = ev;
-        }
-        n += w;
+        size_t got =
+            ebb_segment_events(&s->seg[i], from, to < end ? to : end, out ? out + n : NULL, max - n);
+        n += got < max - n ? got : max - n;
         total += got;
     }
     return total;
@@ -176,7 +145,7 @@ static double plan_level(const void *ctx, uint64_t t_us)
         i--;
     if (i < 0)
         return 0.5;
-    const struct segment *g = &s->seg[i];
+    const struct ebb_segment *g = &s->seg[i];
     uint64_t pt = t_us > g->start_us ? t_us - g->start_us + g->offset_us : g->offset_us;
     struct ebb_frame f;
     ebb_timeline_at(g->tl, pt, &f);
@@ -317,7 +286,7 @@ static const struct ebb_clip *session_speech(const void *ctx, const struct ebb_e
     int i = s->seg_count - 1;
     while (i > 0 && ev->t_us < s->seg[i].start_us)
         i--;
-    const struct segment *g = &s->seg[i];
+    const struct ebb_segment *g = &s->seg[i];
     if (!c || ev->t_us < g->start_us)
         return NULL;
     uint64_t pt = ev->t_us - g->start_us + g->offset_us;
@@ -683,7 +652,7 @@ void ebb_audio_begin(struct ebb_audio *a, const struct ebb_exercise *ex,
         return;
     s->ex = ex;
     if (tl)
-        s->seg[s->seg_count++] = (struct segment){tl, 0, 0};
+        s->seg[s->seg_count++] = (struct ebb_segment){tl, 0, 0, false};
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
     load_files(s, NULL, 0, &diags); /* before the lock: decoding takes a while */
@@ -732,7 +701,7 @@ void ebb_audio_switch(struct ebb_audio *a, const struct ebb_exercise *ex,
     for (int i = first; i < keep; i++)
         s->seg[s->seg_count++] = cur->seg[i];
     if (tl)
-        s->seg[s->seg_count++] = (struct segment){tl, at_us, offset_us};
+        s->seg[s->seg_count++] = (struct ebb_segment){tl, at_us, offset_us, true};
     struct ebb_diags diags;
     ebb_diags_clear(&diags);
     load_files(s, NULL, 0, &diags); /* before the lock */
