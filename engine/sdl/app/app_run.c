@@ -190,6 +190,14 @@ static void event(struct app *a, const SDL_Event *e)
         testhook_log(&a->hook, "sound removed"); /* what came of it: sound_news */
         return;
     }
+    if (e->type == SDL_QUIT && quit_signals_caught()) {
+        /* SIGTERM, SIGINT (a terminal's Ctrl+C, the system logging out): at once, with
+         * no picture fade, so ebb is gone within 300 ms whatever the sound does; the
+         * sound still fades (ebb_audio_close), the state and journal are written */
+        testhook_log(&a->hook, "quit by signal");
+        a->quit = true;
+        return;
+    }
     if (journal_flow_event(a, e))
         return; /* the check-in's slider and the offer take their own events */
     bool typing = a->screen == SCREEN_PICKER && a->picker.typing;

@@ -6,12 +6,14 @@
 #include <string.h>
 
 static void (*term_handler)(int); /* SDL's SIGTERM handler, set before ours is installed */
-static struct sigaction saved_hup, saved_quit;
+static struct sigaction saved_hup, saved_quit, saved_term, saved_int;
 static bool installed;
+static volatile sig_atomic_t caught; /* a quit signal arrived (quit_signals_caught) */
 
 static void as_term(int sig)
 {
     (void)sig;
+    caught = 1;
     if (term_handler)
         term_handler(SIGTERM); /* SDL's own handler: async-signal-safe, sets a flag */
 }
@@ -27,13 +29,17 @@ void quit_signals_follow_term(void)
     memset(&mine, 0, sizeof mine);
     mine.sa_handler = as_term;
     sigemptyset(&mine.sa_mask);
-    const int sigs[2] = {SIGHUP, SIGQUIT};
-    struct sigaction *saved[2] = {&saved_hup, &saved_quit};
-    for (int i = 0; i < 2; i++) {
+    /* SIGTERM and SIGINT too, where SDL handles them: the same handler, which also
+     * notes that the quit came from a signal */
+    const int sigs[4] = {SIGHUP, SIGQUIT, SIGTERM, SIGINT};
+    struct sigaction *saved[4] = {&saved_hup, &saved_quit, &saved_term, &saved_int};
+    for (int i = 0; i < 4; i++) {
         if (sigaction(sigs[i], NULL, saved[i]) != 0)
             continue;
         if (!(saved[i]->sa_flags & SA_SIGINFO) && saved[i]->sa_handler == SIG_IGN)
             continue; /* ignored by whoever started ebb: theirs to decide */
+        if (i >= 2 && saved[i]->sa_handler != term_handler)
+            continue; /* SIGTERM, SIGINT: only where SDL's handler is the one in place */
         sigaction(sigs[i], &mine, NULL);
     }
     installed = true;
@@ -45,6 +51,13 @@ void quit_signals_restore(void)
         return;
     sigaction(SIGHUP, &saved_hup, NULL);
     sigaction(SIGQUIT, &saved_quit, NULL);
+    sigaction(SIGTERM, &saved_term, NULL);
+    sigaction(SIGINT, &saved_int, NULL);
     installed = false;
     term_handler = NULL;
+}
+
+bool quit_signals_caught(void)
+{
+    return caught != 0;
 }
