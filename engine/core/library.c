@@ -11,8 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lang.h"
 #include "session.h"
 #include "timeline.h"
+#include "translate.h"
 
 #define CFG_SUFFIX ".cfg"
 #define NAMES_MAX 65536 /* names kept from one folder (the rest are counted as left out) */
@@ -217,6 +219,10 @@ static int load_file(struct ebb_library *lib, int *cap, const char *dir, const c
         return -1;
     ebb_diags_clear(scratch);
     struct ebb_exercise *ex = ebb_script_load(path, path, scratch);
+    /* shown in the run's language when the script carries it; as written when memory
+     * runs out */
+    if (ex)
+        (void)ebb_script_translate(ex, ebb_lang_current());
     if (old) {
         if (!ex) { /* broken again: the earlier broken file stays the entry */
             free(path);

@@ -12,6 +12,7 @@
 #   - HOME ($T/home, made), XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_DATA_DIRS inside T,
 #     so nothing of the person running the tests is read or written;
 #   - the SDL dummy drivers (as ctest sets them), so it also runs by hand;
+#   - LANG=C.UTF-8, LANGUAGE, LC_ALL and LC_MESSAGES unset: ebb speaks English;
 #   - fail MESSAGE: prints "FAIL: MESSAGE" and ends the test with status 1 (a test that
 #     wants to show more first defines its own).
 
@@ -23,6 +24,10 @@ trap 'rm -rf "$T"' EXIT
 export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_STATE_HOME=$T/state XDG_DATA_DIRS=$T/data
 mkdir -p "$HOME"
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+# English whatever the locale of the person running the tests: the built-in exercises
+# and ebb's own words follow it. A test of another language sets it itself.
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 
 fail() {
     echo "FAIL: $*"

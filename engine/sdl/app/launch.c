@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "dirs.h"
+#include "lang.h"
+#include "translate.h"
 
 void launch_print(const struct ebb_diags *d)
 {
@@ -30,6 +32,8 @@ int launch_resolve(const char *name, const struct ebb_library *lib, struct launc
     int status = 0;
     if (is_file(name)) {
         out->owned = ebb_script_load(name, name, d);
+        if (out->owned) /* a file's own translations, as the library's are */
+            (void)ebb_script_translate(out->owned, ebb_lang_current());
         out->ex = out->owned;
     } else {
         const struct ebb_library_entry *e = ebb_library_find(lib, name);

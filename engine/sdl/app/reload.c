@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lang.h"
+#include "translate.h"
+
 void reload_init(struct reload *w)
 {
     memset(w, 0, sizeof *w);
@@ -112,6 +115,7 @@ enum reload_result reload_poll(struct reload *w, uint64_t now_us, const struct e
     struct ebb_exercise *ex = ebb_script_load(w->path, w->path, diags);
     if (!ex)
         return RELOAD_BROKEN;
+    (void)ebb_script_translate(ex, ebb_lang_current()); /* shown as when it was first loaded */
     reload_keep(w, ex);
     if (w->count == 0 || w->kept[w->count - 1] != ex) {
         ebb_script_free(ex); /* could not keep it: better not to use it */
