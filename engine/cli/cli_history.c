@@ -5,6 +5,8 @@
 #include "cli.h"
 
 #include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,9 +14,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dirs.h"
+#include "i18n.h"
+#include "lang.h"
 #include "journal.h"
 
 #define HISTORY_SHOWN 20 /* sessions listed by --history; the summary counts them all */
@@ -67,35 +72,111 @@ static const char *rating_text(int r, char *buf, size_t size)
     return buf;
 }
 
+/* Columns a UTF-8 text takes on a terminal: one a character, two for the wide ones
+ * (CJK, Hangul, full-width forms), none for combining marks. */
+static int columns(const char *text)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        unsigned cp = *p;
+        int len = cp < 0x80 ? 1 : cp >> 5 == 6 ? 2 : cp >> 4 == 14 ? 3 : cp >> 3 == 30 ? 4 : 1;
+        cp = len == 1 ? cp : cp & (0x7fu >> len);
+        for (int k = 1; k < len && (p[k] & 0xc0) == 0x80; k++)
+            cp = cp << 6 | (p[k] & 0x3fu);
+        for (int k = 0; k < len && *p; k++)
+            p++;
+        bool mark = (cp >= 0x300 && cp < 0x370) || (cp >= 0x610 && cp < 0x61b) ||
+                    (cp >= 0x64b && cp < 0x660) || cp == 0x670;
+        bool wide = (cp >= 0x1100 && cp < 0x1160) || (cp >= 0x2e80 && cp < 0xa4d0) ||
+                    (cp >= 0xac00 && cp < 0xd7a4) || (cp >= 0xf900 && cp < 0xfb00) ||
+                    (cp >= 0xfe30 && cp < 0xfe50) || (cp >= 0xff00 && cp < 0xff61) ||
+                    (cp >= 0xffe0 && cp < 0xffe7) || cp >= 0x20000;
+        n += mark ? 0 : wide ? 2 : 1;
+    }
+    return n;
+}
+
+/* `text`, then spaces to fill `width` columns, then `gap`. */
+static void cell(const char *text, int width, const char *gap)
+{
+    int pad = width - columns(text);
+    printf("%s%*s%s", text, pad > 0 ? pad : 0, "", gap);
+}
+
 static int exercise_width(const struct ebb_journal *j, size_t from)
 {
-    size_t w = strlen("exercise");
+    int w = columns(_("exercise"));
     char ex[SHOWN_MAX];
     for (size_t i = from; i < j->count; i++)
-        if (strlen(shown(j->records[i].exercise, ex, sizeof ex)) > w)
-            w = strlen(ex);
-    return (int)w;
+        if (columns(shown(j->records[i].exercise, ex, sizeof ex)) > w)
+            w = columns(ex);
+    return w;
+}
+
+static bool c_time_locale(void)
+{
+    const char *t = setlocale(LC_TIME, NULL);
+    return !t || strcmp(t, "C") == 0 || strcmp(t, "POSIX") == 0 || strncmp(t, "C.", 2) == 0;
+}
+
+/* When a session started, as the locale writes a date (LC_TIME's D_FMT), or as
+ * 2024-05-01 08:30 in the C locale. */
+static const char *when_text(const struct ebb_journal_record *r, char *buf, size_t size)
+{
+    struct ebb_civil c;
+    ebb_journal_civil(r, &c);
+    if (c_time_locale()) {
+        snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour,
+                 c.minute);
+        return buf;
+    }
+    struct tm tm = {.tm_year = c.year - 1900, .tm_mon = c.month - 1, .tm_mday = c.day,
+                    .tm_hour = c.hour, .tm_min = c.minute, .tm_isdst = -1};
+    char format[64];
+    snprintf(format, sizeof format, "%s %%H:%%M", nl_langinfo(D_FMT)); /* the locale's %x */
+    if (strftime(buf, size, format, &tm) == 0 && size > 0)
+        buf[0] = '\0';
+    return buf;
+}
+
+static int when_width(const struct ebb_journal *j, size_t from)
+{
+    int w = columns(_("date"));
+    char when[64];
+    for (size_t i = from; i < j->count; i++)
+        if (columns(when_text(&j->records[i], when, sizeof when)) > w)
+            w = columns(when);
+    return w;
 }
 
 static void print_sessions(const struct ebb_journal *j)
 {
     size_t from = j->count > HISTORY_SHOWN ? j->count - HISTORY_SHOWN : 0;
-    int w = exercise_width(j, from);
-    char ex[SHOWN_MAX], len[32], before[12], after[12];
+    int w = exercise_width(j, from), ww = when_width(j, from);
+    int lw = columns(_("length")) > 7 ? columns(_("length")) : 7;
+    int ew = columns(_("end")), cw = columns(_("completed")), xw = columns(_("left early"));
+    ew = ew > cw ? ew : cw;
+    ew = ew > xw ? ew : xw;
+    ew = ew > 10 ? ew : 10;
+    char ex[SHOWN_MAX], len[32], before[12], after[12], when[64];
     if (from > 0)
-        printf("The last %d of %zu sessions:\n\n", HISTORY_SHOWN, j->count);
+        printf(ngettext("The last %d of %zu session:\n\n", "The last %d of %zu sessions:\n\n",
+                        j->count),
+               HISTORY_SHOWN, j->count);
     else
-        printf("%s:\n\n", j->count == 1 ? "One session" : "Sessions");
-    printf("%-16s  %-*s  %-7s  %-10s  %s\n", "date", w, "exercise", "length", "end",
-           "before -> after");
+        printf("%s:\n\n", j->count == 1 ? _("One session") : _("Sessions"));
+    cell(_("date"), ww, "  ");
+    cell(_("exercise"), w, "  ");
+    cell(_("length"), lw, "  ");
+    cell(_("end"), ew, "  ");
+    printf("%s\n", _("before -> after"));
     for (size_t i = from; i < j->count; i++) {
         const struct ebb_journal_record *r = &j->records[i];
-        struct ebb_civil c;
-        ebb_journal_civil(r, &c);
-        printf("%04d-%02d-%02d %02d:%02d  %-*s  %-7s  %-10s  %s -> %s\n", c.year, c.month, c.day,
-               c.hour, c.minute, w, shown(r->exercise, ex, sizeof ex),
-               clock_text(r->actual_s, len, sizeof len), r->completed ? "completed" : "left early",
-               rating_text(r->rating_before, before, sizeof before),
+        cell(when_text(r, when, sizeof when), ww, "  ");
+        cell(shown(r->exercise, ex, sizeof ex), w, "  ");
+        cell(clock_text(r->actual_s, len, sizeof len), lw, "  ");
+        cell(r->completed ? _("completed") : _("left early"), ew, "  ");
+        printf("%s -> %s\n", rating_text(r->rating_before, before, sizeof before),
                rating_text(r->rating_after, after, sizeof after));
     }
 }
@@ -108,20 +189,33 @@ static void print_summary(const struct ebb_journal *j)
     if (!s)
         return;
     int w = exercise_width(j, 0);
-    printf("\nBy exercise:\n\n");
-    printf("%-*s  %8s  %7s  %s\n", w, "exercise", "sessions", "minutes", "average before -> after");
+    int sw = columns(_("sessions")) > 8 ? columns(_("sessions")) : 8;
+    int mw = columns(_("minutes")) > 7 ? columns(_("minutes")) : 7;
+    printf("\n%s\n\n", _("By exercise:"));
+    cell(_("exercise"), w, "  ");
+    printf("%*s%s  ", sw - columns(_("sessions")), "", _("sessions"));
+    printf("%*s%s  ", mw - columns(_("minutes")), "", _("minutes"));
+    printf("%s\n", _("average before -> after"));
     for (size_t k = 0; k < n; k++) {
-        if (s[k].rated == 0)
+        char mb[16], ma[16], mc[16], minutes[16];
+        if (s[k].rated == 0) {
             snprintf(change, sizeof change, "-");
-        else
-            snprintf(change, sizeof change, "%.1f -> %.1f (%+.1f, %d rated)", s[k].mean_before,
-                     s[k].mean_after, fabs(s[k].mean_change) < 0.05 ? 0.0 : s[k].mean_change,
+        } else {
+            double d = fabs(s[k].mean_change) < 0.05 ? 0.0 : s[k].mean_change;
+            ebb_lang_decimal(fabs(d), 1, mc, sizeof mc);
+            snprintf(change, sizeof change, ngettext("%s -> %s (%s%s, %d rated)",
+                                                     "%s -> %s (%s%s, %d rated)", s[k].rated),
+                     ebb_lang_decimal(s[k].mean_before, 1, mb, sizeof mb),
+                     ebb_lang_decimal(s[k].mean_after, 1, ma, sizeof ma), d < 0 ? "-" : "+", mc,
                      s[k].rated);
-        printf("%-*s  %8d  %7.1f  %s\n", w, shown(s[k].exercise, ex, sizeof ex), s[k].sessions,
-               s[k].minutes, change);
+        }
+        cell(shown(s[k].exercise, ex, sizeof ex), w, "  ");
+        printf("%*d  ", sw, s[k].sessions);
+        ebb_lang_decimal(s[k].minutes, 1, minutes, sizeof minutes);
+        printf("%*s%s  %s\n", mw - columns(minutes), "", minutes, change);
     }
-    printf("\nRatings run from 0 (calm) to 10 (the worst); the average counts the sessions\n"
-           "where both were given. Skipping a rating is always fine.\n");
+    printf("\n%s", _("Ratings run from 0 (calm) to 10 (the worst); the average counts the sessions\n"
+                     "where both were given. Skipping a rating is always fine.\n"));
     free(s);
 }
 
@@ -191,9 +285,9 @@ int ebb_cli_history(bool csv)
     if (csv) {
         print_csv(&j);
         if (j.count == 0)
-            fprintf(stderr, "No sessions recorded yet.\n");
+            fprintf(stderr, "%s", _("No sessions recorded yet.\n"));
     } else if (j.count == 0) {
-        printf("No sessions recorded yet.\n");
+        printf("%s", _("No sessions recorded yet.\n"));
     } else {
         print_sessions(&j);
         print_summary(&j);
@@ -235,7 +329,7 @@ int ebb_cli_forget(bool yes)
     ebb_escape(path, shown_path, sizeof shown_path);
     if (lstat(path, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR) {
-            printf("There is no journal at %s; nothing to delete.\n", shown_path);
+            printf(_("There is no journal at %s; nothing to delete.\n"), shown_path);
             return finish_output();
         }
         fprintf(stderr, "ebb: %s: error: cannot look at the journal: %s\n", shown_path,
@@ -248,10 +342,11 @@ int ebb_cli_forget(bool yes)
         return 1;
     }
     if (!yes) {
-        printf("Delete the journal at %s? [y/N] ", shown_path);
+        /* TRANSLATORS: the answer is read as y or yes, in English, whatever the language */
+        printf(_("Delete the journal at %s? [y/N] "), shown_path);
         fflush(stdout);
         if (!answered_yes()) {
-            printf("Nothing deleted; the journal is kept.\n");
+            printf("%s", _("Nothing deleted; the journal is kept.\n"));
             return finish_output();
         }
     }
@@ -260,6 +355,6 @@ int ebb_cli_forget(bool yes)
                 strerror(errno));
         return 1;
     }
-    printf("Deleted the journal at %s.\n", shown_path);
+    printf(_("Deleted the journal at %s.\n"), shown_path);
     return finish_output();
 }

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "cli.h"
 #include "dirs.h"
+#include "i18n.h"
 #include "lang.h"
 #include "library.h"
 #include "options.h"
@@ -58,6 +59,7 @@ struct where {
     char prefix_datadir[PATH_BYTES + 32];
     char source_dir[PATH_BYTES];
     char settings[PATH_BYTES];
+    char localedir[PATH_BYTES + 64]; /* the translations' folder: LL/LC_MESSAGES/ebb.mo */
 };
 
 enum {
@@ -139,72 +141,74 @@ static const char usage_text[] =
     "       ebb --history [--csv] | --forget [--yes] | --export DIR [...] EXERCISE\n"
     "`ebb --help` describes every option.\n";
 
-static const char help_text[] =
-    "ebb: guided paced breathing and grounding exercises.\n"
-    "\n"
-    "usage: ebb [OPTIONS] [ID | FILE.cfg]\n"
-    "\n"
-    "With nothing, ebb opens the picker. With an exercise id (see --list) or a script\n"
-    "file (a name ending in .cfg, or containing a /), it starts that session.\n"
-    "\n"
-    "Exercises:\n"
-    "  --list                 every exercise on the search path: id, kind, length,\n"
-    "                         source (built-in or user) and title\n"
-    "  --check FILE...        check scripts; problems go to stderr as FILE:LINE lines;\n"
-    "                         exit 0 when every file loads, 2 otherwise\n"
-    "  --new ID [--from ID]   copy an exercise (default gentle-start) into your own\n"
-    "                         folder as ID.cfg, with its id changed; prints the path\n"
-    "  --path                 the folders searched for exercises, in order\n"
-    "\n"
-    "Session (these win over the settings file, ~/.config/ebb/ebb.cfg):\n"
-    "  --cycles N             run N cycles (1 to 1000)\n"
-    "  --minutes M            run about M minutes, ending on a whole cycle (up to 240)\n"
-    "  --pace FACTOR          multiply every phase's seconds by FACTOR (0.5 to 2.0;\n"
-    "                         2.0 is twice as slow)\n"
-    "  --no-holds             leave out breath holds\n"
-    "  --visual NAME          circle, box, wave, bar or none\n"
-    "  --theme NAME           dark, light or contrast\n"
-    "  --reduced-motion       calmer drawing: no movement that is not needed\n"
-    "  --eyes-closed          guide by sound alone, for practising with closed eyes\n"
-    "                         (a grounding exercise's prompts are spoken)\n"
-    "  --voice, --no-voice    spoken guidance on or off (espeak-ng, or your own\n"
-    "                         recordings: docs/voice.md); V switches it in a session\n"
-    "  --volume PERCENT       master volume of the cues and ambient sound, 0 to 100\n"
-    "  --mute                 no sound at all\n"
-    "  --fullscreen           start in full screen (F or F11 switches)\n"
-    "  --display N            open on display N (0 is the first)\n"
-    "  --no-checkin           skip the short how-do-you-feel ratings\n"
-    "  --screenshot FILE      save the first frame of the session as PNG and quit\n"
-    "  --language LL          the language of ebb's words, like de, ja or pt_BR (wins\n"
-    "                         over the settings file and LANG; docs/translating.md)\n"
-    "Sound (cues, ambient sound, --volume, --mute, --eyes-closed): docs/audio.md.\n"
-    "Writing your own exercises: docs/script-format.md and `man 5 ebb-script`.\n"
-    "(Once installed, the docs are in share/doc/ebb under the prefix.)\n"
-    "\n"
-    "Journal:\n"
-    "  --history [--csv]      your past sessions and ratings (--csv: as CSV)\n"
-    "  --forget [--yes]       delete the journal (--yes: without asking)\n"
-    "\n"
-    "Export (headless, on a virtual clock; plays nothing):\n"
-    "  --export DIR EXERCISE  write DIR/frame-NNNNNN.png, DIR/audio.wav (48 kHz stereo)\n"
-    "                         and DIR/timeline.tsv for the whole session\n"
-    "  --fps N                frames a second (1 to 240; default 30)\n"
-    "  --size WxH             frame size in pixels (default 1280x720)\n"
-    "  --at T,...             only the frames nearest these times, in seconds\n"
-    "  --press-every S        press for anything that waits, every S seconds (default 5)\n"
-    "\n"
-    "  --version              the version\n"
-    "  --help                 this help\n"
-    "\n"
-    "Keys in a session: Space pauses, Escape leaves, F1 shows every key.\n"
-    "ebb is a practice tool, not a crisis service: if you are in danger, call your\n"
-    "local emergency number.\n";
+/* --help, in pieces a translator can hold: each is translated whole. */
+static const char *const help_text[] = {
+    N_("ebb: guided paced breathing and grounding exercises.\n"
+       "\n"),
+    N_("usage: ebb [OPTIONS] [ID | FILE.cfg]\n"
+       "\n"),
+    N_("With nothing, ebb opens the picker. With an exercise id (see --list) or a script\n"
+       "file (a name ending in .cfg, or containing a /), it starts that session.\n"
+       "\n"),
+    N_("Exercises:\n"
+       "  --list                 every exercise on the search path: id, kind, length,\n"
+       "                         source (built-in or user) and title\n"
+       "  --check FILE...        check scripts; problems go to stderr as FILE:LINE lines;\n"
+       "                         exit 0 when every file loads, 2 otherwise\n"
+       "  --new ID [--from ID]   copy an exercise (default gentle-start) into your own\n"
+       "                         folder as ID.cfg, with its id changed; prints the path\n"
+       "  --path                 the folders searched for exercises, in order\n"
+       "\n"),
+    N_("Session (these win over the settings file, ~/.config/ebb/ebb.cfg):\n"
+       "  --cycles N             run N cycles (1 to 1000)\n"
+       "  --minutes M            run about M minutes, ending on a whole cycle (up to 240)\n"
+       "  --pace FACTOR          multiply every phase's seconds by FACTOR (0.5 to 2.0;\n"
+       "                         2.0 is twice as slow)\n"
+       "  --no-holds             leave out breath holds\n"
+       "  --visual NAME          circle, box, wave, bar or none\n"
+       "  --theme NAME           dark, light or contrast\n"
+       "  --reduced-motion       calmer drawing: no movement that is not needed\n"
+       "  --eyes-closed          guide by sound alone, for practising with closed eyes\n"
+       "                         (a grounding exercise's prompts are spoken)\n"
+       "  --voice, --no-voice    spoken guidance on or off (espeak-ng, or your own\n"
+       "                         recordings: docs/voice.md); V switches it in a session\n"
+       "  --volume PERCENT       master volume of the cues and ambient sound, 0 to 100\n"
+       "  --mute                 no sound at all\n"
+       "  --fullscreen           start in full screen (F or F11 switches)\n"
+       "  --display N            open on display N (0 is the first)\n"
+       "  --no-checkin           skip the short how-do-you-feel ratings\n"
+       "  --screenshot FILE      save the first frame of the session as PNG and quit\n"
+       "  --language LL          the language of ebb's words, like de, ja or pt_BR (wins\n"
+       "                         over the settings file and LANG; docs/translating.md)\n"
+       "Sound (cues, ambient sound, --volume, --mute, --eyes-closed): docs/audio.md.\n"
+       "Writing your own exercises: docs/script-format.md and `man 5 ebb-script`.\n"
+       "(Once installed, the docs are in share/doc/ebb under the prefix.)\n"
+       "\n"),
+    N_("Journal:\n"
+       "  --history [--csv]      your past sessions and ratings (--csv: as CSV)\n"
+       "  --forget [--yes]       delete the journal (--yes: without asking)\n"
+       "\n"),
+    N_("Export (headless, on a virtual clock; plays nothing):\n"
+       "  --export DIR EXERCISE  write DIR/frame-NNNNNN.png, DIR/audio.wav (48 kHz stereo)\n"
+       "                         and DIR/timeline.tsv for the whole session\n"
+       "  --fps N                frames a second (1 to 240; default 30)\n"
+       "  --size WxH             frame size in pixels (default 1280x720)\n"
+       "  --at T,...             only the frames nearest these times, in seconds\n"
+       "  --press-every S        press for anything that waits, every S seconds (default 5)\n"
+       "\n"),
+    N_("  --version              the version\n"
+       "  --help                 this help\n"
+       "\n"),
+    N_("Keys in a session: Space pauses, Escape leaves, F1 shows every key.\n"
+       "ebb is a practice tool, not a crisis service: if you are in danger, call your\n"
+       "local emergency number.\n"),
+};
 
 /* One line naming the option and what it expected; the caller exits 2. */
 static int bad_value(const char *option, const char *expected, const char *found)
 {
     char q[1024];
-    fprintf(stderr, "ebb: %s: expected %s, got \"%s\"\n", option, expected,
+    fprintf(stderr, _("ebb: %s: expected %s, got \"%s\"\n"), option, expected,
             ebb_escape(found, q, sizeof q));
     return -1;
 }
@@ -274,7 +278,7 @@ static int parse_times(const char *s)
 static int set_verb(struct command *c, enum verb v)
 {
     if (c->verb != VERB_NONE && c->verb != v) {
-        fprintf(stderr, "ebb: %s and %s cannot be used together\n", verb_names[c->verb],
+        fprintf(stderr, _("ebb: %s and %s cannot be used together\n"), verb_names[c->verb],
                 verb_names[v]);
         return -1;
     }
@@ -307,75 +311,75 @@ static int take_value(struct command *c, int code, const char *a)
     switch (code) {
     case OPT_CYCLES:
         if (parse_int(a, 1, 1000, &n) != 0)
-            return bad_value("--cycles", "a whole number of cycles from 1 to 1000", a);
+            return bad_value("--cycles", _("a whole number of cycles from 1 to 1000"), a);
         o->timeline.cycles = (int)n;
         return 0;
     case OPT_MINUTES:
         if (parse_real(a, 0.1, EBB_SESSION_S_MAX / 60.0, &x) != 0)
-            return bad_value("--minutes", "minutes from 0.1 to 240", a);
+            return bad_value("--minutes", _("minutes from 0.1 to 240"), a);
         o->timeline.minutes = x;
         return 0;
     case OPT_PACE:
         if (parse_real(a, EBB_PACE_MIN, EBB_PACE_MAX, &x) != 0)
-            return bad_value("--pace", "a factor from 0.5 to 2.0", a);
+            return bad_value("--pace", _("a factor from 0.5 to 2.0"), a);
         o->timeline.pace = x;
         o->pace_given = true;
         return 0;
     case OPT_VISUAL:
         if (ebb_visual_parse(a, &vis) != 0)
-            return bad_value("--visual", "circle, box, wave, bar or none", a);
+            return bad_value("--visual", _("circle, box, wave, bar or none"), a);
         o->visual = (int)vis;
         return 0;
     case OPT_THEME:
         if (!ebb_theme_valid(a))
-            return bad_value("--theme", "dark, light or contrast", a);
+            return bad_value("--theme", _("dark, light or contrast"), a);
         o->theme = a;
         return 0;
     case OPT_VOLUME:
         if (parse_int(a, 0, 100, &n) != 0)
-            return bad_value("--volume", "a whole percentage from 0 to 100", a);
+            return bad_value("--volume", _("a whole percentage from 0 to 100"), a);
         o->volume_percent = (int)n;
         return 0;
     case OPT_DISPLAY:
         if (parse_int(a, 0, 63, &n) != 0)
-            return bad_value("--display", "a display number from 0 to 63", a);
+            return bad_value("--display", _("a display number from 0 to 63"), a);
         o->display = (int)n;
         return 0;
     case OPT_LANGUAGE:
         if (!ebb_lang_valid(a))
-            return bad_value("--language", "a language code like de, ja or pt_BR", a);
+            return bad_value("--language", _("a language code like de, ja or pt_BR"), a);
         c->language = a;
         return 0;
     case OPT_SCREENSHOT:
         if (!a[0])
-            return bad_value("--screenshot", "a file name for the PNG", a);
+            return bad_value("--screenshot", _("a file name for the PNG"), a);
         o->screenshot = a;
         return 0;
     case OPT_EXPORT:
         if (!a[0])
-            return bad_value("--export", "a folder to write the frames into", a);
+            return bad_value("--export", _("a folder to write the frames into"), a);
         o->export_dir = a;
         return set_verb(c, VERB_EXPORT);
     case OPT_FPS:
         if (parse_int(a, 1, 240, &n) != 0)
-            return bad_value("--fps", "frames a second from 1 to 240", a);
+            return bad_value("--fps", _("frames a second from 1 to 240"), a);
         o->export_fps = (int)n;
         c->needs[3] = "--fps";
         return 0;
     case OPT_SIZE:
         if (parse_size(a, &o->export_width, &o->export_height) != 0)
-            return bad_value("--size", "WIDTHxHEIGHT in pixels, from 16x16 to 7680x4320", a);
+            return bad_value("--size", _("WIDTHxHEIGHT in pixels, from 16x16 to 7680x4320"), a);
         c->needs[3] = "--size";
         return 0;
     case OPT_AT:
         if (parse_times(a) != 0)
-            return bad_value("--at", "times in seconds separated by commas, like 0,1.5,10", a);
+            return bad_value("--at", _("times in seconds separated by commas, like 0,1.5,10"), a);
         o->export_at = a;
         c->needs[3] = "--at";
         return 0;
     case OPT_PRESS_EVERY:
         if (parse_real(a, 0.1, 3600.0, &x) != 0)
-            return bad_value("--press-every", "seconds from 0.1 to 3600", a);
+            return bad_value("--press-every", _("seconds from 0.1 to 3600"), a);
         o->press_every_s = x;
         c->needs[3] = "--press-every";
         return 0;
@@ -454,18 +458,18 @@ static int unknown_option(char **argv, int code)
     const char *arg = argv[optind - 1];
     char q[1024];
     if (code == ':') { /* a missing value is a bad value: one line, no usage */
-        fprintf(stderr, "ebb: %s: expected a value after it\n", ebb_escape(arg, q, sizeof q));
+        fprintf(stderr, _("ebb: %s: expected a value after it\n"), ebb_escape(arg, q, sizeof q));
         return -1;
     }
     if (optopt >= 256) {
-        fprintf(stderr, "ebb: %s: this option takes no value\n", ebb_escape(arg, q, sizeof q));
+        fprintf(stderr, _("ebb: %s: this option takes no value\n"), ebb_escape(arg, q, sizeof q));
     } else if (optopt) {
         char one[2] = {(char)optopt, '\0'};
-        fprintf(stderr, "ebb: unknown option \"-%s\"\n", ebb_escape(one, q, sizeof q));
+        fprintf(stderr, _("ebb: unknown option \"-%s\"\n"), ebb_escape(one, q, sizeof q));
     } else {
-        fprintf(stderr, "ebb: unknown option \"%s\"\n", ebb_escape(arg, q, sizeof q));
+        fprintf(stderr, _("ebb: unknown option \"%s\"\n"), ebb_escape(arg, q, sizeof q));
     }
-    fputs(usage_text, stderr);
+    fputs(_(usage_text), stderr);
     return -1;
 }
 
@@ -475,33 +479,33 @@ static int check_combinations(struct command *c, int npos)
     static const enum verb needed[4] = {VERB_NEW, VERB_HISTORY, VERB_FORGET, VERB_EXPORT};
     for (int i = 0; i < 4; i++) {
         if (c->needs[i] && c->verb != needed[i]) {
-            fprintf(stderr, "ebb: %s works only with %s\n", c->needs[i], verb_names[needed[i]]);
+            fprintf(stderr, _("ebb: %s works only with %s\n"), c->needs[i], verb_names[needed[i]]);
             return -1;
         }
     }
     if (c->opt.timeline.cycles > 0 && c->opt.timeline.minutes > 0.0) {
-        fprintf(stderr, "ebb: --cycles and --minutes cannot be used together; choose one\n");
+        fprintf(stderr, _("ebb: --cycles and --minutes cannot be used together; choose one\n"));
         return -1;
     }
     if (c->verb == VERB_EXPORT && c->opt.screenshot) {
-        fprintf(stderr, "ebb: --screenshot and --export cannot be used together\n");
+        fprintf(stderr, _("ebb: --screenshot and --export cannot be used together\n"));
         return -1;
     }
     if (c->verb == VERB_CHECK && npos == 0) {
-        fprintf(stderr, "ebb: --check: expected one or more FILE.cfg\n");
+        fprintf(stderr, _("ebb: --check: expected one or more FILE.cfg\n"));
         return -1;
     }
     if (c->verb == VERB_EXPORT && npos == 0) {
-        fprintf(stderr, "ebb: --export: expected an exercise to export (ID or FILE.cfg)\n");
+        fprintf(stderr, _("ebb: --export: expected an exercise to export (ID or FILE.cfg)\n"));
         return -1;
     }
     if (c->verb != VERB_CHECK && npos > 1) {
-        fprintf(stderr, "ebb: expected one exercise (ID or FILE.cfg), got %d\n", npos);
+        fprintf(stderr, _("ebb: expected one exercise (ID or FILE.cfg), got %d\n"), npos);
         return -1;
     }
     if (c->verb != VERB_CHECK && c->verb != VERB_NONE && c->verb != VERB_EXPORT && npos > 0) {
         char q[1024];
-        fprintf(stderr, "ebb: %s takes no exercise, got \"%s\"\n", verb_names[c->verb],
+        fprintf(stderr, _("ebb: %s takes no exercise, got \"%s\"\n"), verb_names[c->verb],
                 ebb_escape(c->opt.exercise, q, sizeof q));
         return -1;
     }
@@ -599,12 +603,21 @@ static void read_env(struct where *w)
     if (dir[0] && up && is_dir(share)) {
         snprintf(w->prefix_datadir, sizeof w->prefix_datadir, "%s", share);
         w->search.prefix_datadir = w->prefix_datadir;
+        *up = '\0'; /* PREFIX/share/locale */
+        snprintf(w->localedir, sizeof w->localedir, "%s/share/locale", share);
     } else if (inside(dir, EBB_SOURCE_DIR)) {
         snprintf(w->source_dir, sizeof w->source_dir, "%s", EBB_SOURCE_DIR "/exercises");
         w->search.source_dir = w->source_dir;
+#ifdef EBB_BUILD_LOCALEDIR
+        snprintf(w->localedir, sizeof w->localedir, "%s", EBB_BUILD_LOCALEDIR);
+#endif
     } else {
         w->search.prefix_datadir = EBB_DATADIR;
     }
+#ifdef EBB_LOCALEDIR
+    if (!w->localedir[0])
+        snprintf(w->localedir, sizeof w->localedir, "%s", EBB_LOCALEDIR);
+#endif
 
     const char *cfg = w->search.xdg_config_home;
     if (cfg && cfg[0] == '/')
@@ -665,7 +678,7 @@ static int check_exercise(const char *arg, const struct ebb_library *lib)
         const struct ebb_library_entry *e = ebb_library_find(lib, arg);
         if (!e) {
             char q[1024];
-            fprintf(stderr, "ebb: no exercise \"%s\"; `ebb --list` shows the ids\n",
+            fprintf(stderr, _("ebb: no exercise \"%s\"; `ebb --list` shows the ids\n"),
                     ebb_escape(arg, q, sizeof q));
             return 2;
         }
@@ -723,6 +736,21 @@ static int run_program(struct command *c, const struct where *w, struct ebb_sett
     return status;
 }
 
+/* --language's value as given (checked later, by parse), or NULL. */
+static const char *language_argument(int argc, char **argv)
+{
+    const char *found = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--language") == 0 && i + 1 < argc)
+            found = argv[++i];
+        else if (strncmp(argv[i], "--language=", 11) == 0)
+            found = argv[i] + 11;
+    }
+    return found;
+}
+
 /* The language of this run: --language, then ebb.cfg's, then the environment as gettext
  * reads it (docs/translating.md). */
 static void choose_language(const char *cli, const char *cfg)
@@ -738,28 +766,52 @@ static void choose_language(const char *cli, const char *cfg)
     ebb_lang_set(code);
 }
 
+/* The C library's locale, and gettext's catalogue in the chosen language. gettext
+ * reads $LANGUAGE first, so the chosen code goes there; it ignores $LANGUAGE under the
+ * C locale, so a C locale becomes C.UTF-8 for messages (and the catalogue is read as
+ * UTF-8 whatever the locale's codeset). */
+static void start_translations(const char *localedir)
+{
+    setlocale(LC_ALL, "");
+    const char *messages = setlocale(LC_MESSAGES, NULL);
+    if (!messages || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+        setlocale(LC_MESSAGES, "C.UTF-8");
+    /* Numbers stay "C": libconfig reads 4.5 with strtod, and files are written with a
+     * point. What is shown to the person is formatted for the locale where it is shown. */
+    ebb_lang_set_decimal_point(localeconv()->decimal_point);
+    setlocale(LC_NUMERIC, "C");
+    setenv("LANGUAGE", ebb_lang_current(), 1);
+#ifdef EBB_NLS
+    if (localedir[0])
+        bindtextdomain(EBB_TEXT_DOMAIN, localedir);
+    bind_textdomain_codeset(EBB_TEXT_DOMAIN, "UTF-8");
+    textdomain(EBB_TEXT_DOMAIN);
+#else
+    (void)localedir;
+#endif
+}
+
 int main(int argc, char **argv)
 {
-    /* The person's locale for the C library's own words (strerror) and characters; numbers
-     * stay "C": libconfig reads 4.5 with strtod, and files are written with a point. */
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C");
-    struct command c;
-    int first = argc;
-    if (parse(&c, argc, argv, &first) != 0)
-        return 2;
     static struct where w; /* large; static keeps it off the stack */
     static struct ebb_settings s;
     static struct ebb_diags settings_diags; /* printed when a session or the picker opens */
     read_env(&w);
     ebb_settings_init(&s);
     ebb_diags_clear(&settings_diags);
-    /* Read before anything is printed: its `language` decides the words of --help too. */
+    /* The language first, so every word printed is in it, even a bad option's: the
+     * settings file's `language`, under --language (looked for before parsing). */
     if (w.settings[0])
         ebb_settings_load(&s, w.settings, NULL, &settings_diags);
-    choose_language(c.language, s.language);
+    choose_language(language_argument(argc, argv), s.language);
+    start_translations(w.localedir);
+    struct command c;
+    int first = argc;
+    if (parse(&c, argc, argv, &first) != 0)
+        return 2;
     if (c.help) {
-        fputs(help_text, stdout);
+        for (size_t i = 0; i < sizeof help_text / sizeof help_text[0]; i++)
+            fputs(_(help_text[i]), stdout);
         return 0;
     }
     if (c.version) {

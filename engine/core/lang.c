@@ -1,6 +1,7 @@
 /* lang: normalizing locale names into language codes, and choosing one. */
 #include "lang.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool lower(char c)
@@ -172,4 +173,24 @@ void ebb_lang_set(const char *code)
 const char *ebb_lang_current(void)
 {
     return current;
+}
+
+static char decimal_point[8] = ".";
+
+void ebb_lang_set_decimal_point(const char *point)
+{
+    if (!point || !point[0] || strlen(point) >= sizeof decimal_point)
+        point = ".";
+    memcpy(decimal_point, point, strlen(point) + 1);
+}
+
+const char *ebb_lang_decimal(double x, int decimals, char *buf, size_t size)
+{
+    char plain[64];
+    snprintf(plain, sizeof plain, "%.*f", decimals, x); /* LC_NUMERIC stays "C": a point */
+    char *dot = strchr(plain, '.');
+    if (dot)
+        *dot = '\0';
+    snprintf(buf, size, "%s%s%s", plain, dot ? decimal_point : "", dot ? dot + 1 : "");
+    return buf;
 }

@@ -49,4 +49,12 @@ void ebb_lang_set(const char *code);
 /* "en" until ebb_lang_set; the string stays valid until the next ebb_lang_set. */
 const char *ebb_lang_current(void);
 
+/* The locale's decimal point for numbers shown to the person (main sets it once from
+ * LC_NUMERIC; files and diagnostics keep "."). NULL or "" sets ".". Copied. */
+void ebb_lang_set_decimal_point(const char *point);
+
+/* `x` with `decimals` digits after the decimal point as the locale writes it ("1,5"
+ * in German), into buf; returns buf. */
+const char *ebb_lang_decimal(double x, int decimals, char *buf, size_t size);
+
 #endif

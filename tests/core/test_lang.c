@@ -155,6 +155,21 @@ static void the_current_language_is_english_until_set(void **state)
     assert_string_equal(ebb_lang_current(), "en");
 }
 
+static void decimals_are_written_with_the_locale_s_point(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_string_equal(ebb_lang_decimal(1.25, 1, buf, sizeof buf), "1.2");
+    ebb_lang_set_decimal_point(",");
+    assert_string_equal(ebb_lang_decimal(1.5, 1, buf, sizeof buf), "1,5");
+    assert_string_equal(ebb_lang_decimal(-0.75, 2, buf, sizeof buf), "-0,75");
+    assert_string_equal(ebb_lang_decimal(3, 0, buf, sizeof buf), "3");
+    ebb_lang_set_decimal_point("\xd9\xab"); /* Arabic decimal separator */
+    assert_string_equal(ebb_lang_decimal(2.5, 1, buf, sizeof buf), "2\xd9\xab" "5");
+    ebb_lang_set_decimal_point(NULL);
+    assert_string_equal(ebb_lang_decimal(2.5, 1, buf, sizeof buf), "2.5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +183,7 @@ int main(void)
         cmocka_unit_test(nothing_at_all_is_english),
         cmocka_unit_test(arabic_hebrew_persian_and_urdu_are_right_to_left),
         cmocka_unit_test(the_primary_language_drops_territory_and_modifier),
+        cmocka_unit_test(decimals_are_written_with_the_locale_s_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app_internal.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "screenshot.h"
 #include "sound.h"
@@ -60,7 +61,7 @@ int app_start_session(struct app *a, const char *name)
     end_session(a);
     launch_free(&a->launch);
     if (launch_resolve(keep, a->lib, &a->launch) != 0) {
-        app_notice(a, "“%s” cannot be started: see the terminal", keep);
+        app_notice(a, _("“%s” cannot be started: see the terminal"), keep);
         return -1;
     }
     if (journal_flow_before(a, keep))
@@ -73,7 +74,7 @@ int app_start_session(struct app *a, const char *name)
                                        a->launch.item_count, &topt, a->now_us, &d);
     launch_print(&d);
     if (!a->session) {
-        app_notice(a, "“%s” cannot be started: see the terminal", keep);
+        app_notice(a, _("“%s” cannot be started: see the terminal"), keep);
         return -1;
     }
     a->last_state = EBB_SESSION_RUNNING;
@@ -147,10 +148,10 @@ static void refuse(struct app *a, const struct ebb_diags *d)
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     if (first && first->line > 0)
-        app_notice(a, "%s:%d: %s · the earlier version goes on", base, first->line,
+        app_notice(a, _("%s:%d: %s · the earlier version goes on"), base, first->line,
                    first->message);
     else
-        app_notice(a, "%s: %s · the earlier version goes on", base,
+        app_notice(a, _("%s: %s · the earlier version goes on"), base,
                    first ? first->message : "cannot be read");
     a->notice_until_us = a->now_us + APP_BANNER_US;
     testhook_log(&a->hook, "reload refused %s", line);
@@ -302,7 +303,7 @@ int app_screenshot(struct app *a, const char *path)
     char def[4096], err[512];
     if (!path) {
         if (screenshot_default_path(def, sizeof def) != 0) {
-            app_notice(a, "No folder for screenshots");
+            app_notice(a, _("No folder for screenshots"));
             return -1;
         }
         path = def;
@@ -311,11 +312,11 @@ int app_screenshot(struct app *a, const char *path)
     if (screenshot_save(a->win.ren, a->sc.w, a->sc.h, path, err, sizeof err) != 0) {
         char q[sizeof def * EBB_ESCAPE_GROWTH];
         fprintf(stderr, "ebb: %s: %s\n", ebb_escape(path, q, sizeof q), err);
-        app_notice(a, "The screenshot could not be saved");
+        app_notice(a, _("The screenshot could not be saved"));
         return -1;
     }
     if (path == def)
-        app_notice(a, "Saved %s", path);
+        app_notice(a, _("Saved %s"), path);
     return 0;
 }
 
@@ -388,8 +389,8 @@ void app_draw(struct app *a)
     scene_notice(sc, a->notice, until(a->notice_until_us, a->now_us));
     if (a->fullscreen)
         scene_back_mark(sc, until(a->mouse_until_us, a->now_us),
-                        a->screen == SCREEN_PICKER || a->started_with_exercise ? "close"
-                                                                               : "← back");
+                        a->screen == SCREEN_PICKER || a->started_with_exercise ? _("close")
+                                                                               : _("← back"));
     if (a->fading)
         scene_fade(sc, (float)(a->wall_us - a->fade_start_us) / APP_FADE_US);
 }

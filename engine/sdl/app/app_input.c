@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "app_internal.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "screenshot.h"
 #include "sound.h"
@@ -21,9 +22,9 @@ static void volume(struct app *a, int delta, bool toggle_mute)
     a->state.mute = a->mute ? 1 : 0;
     a->state_dirty = true;
     if (a->mute)
-        app_notice(a, "Sound off");
+        app_notice(a, _("Sound off"));
     else
-        app_notice(a, "Volume %d%%", a->volume_percent);
+        app_notice(a, _("Volume %d%%"), a->volume_percent);
 }
 
 /* V: the voice on or off; in the picker it waits for the next session. */
@@ -31,7 +32,7 @@ static void voice(struct app *a)
 {
     bool on = sound_toggle_voice(a->audio);
     testhook_log(&a->hook, "voice %s", on ? "on" : "off");
-    app_notice(a, on ? "Voice on" : "Voice off");
+    app_notice(a, "%s", on ? _("Voice on") : _("Voice off"));
 }
 
 static void fullscreen(struct app *a)

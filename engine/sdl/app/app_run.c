@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app_internal.h"
+#include "i18n.h"
 #include "benchhook.h"
 #include "damage.h"
 #include "journal.h"
@@ -215,9 +216,9 @@ static void sound_news(struct app *a)
     if (notice[0])
         fprintf(stderr, "ebb: %s\n", notice);
     if (!strcmp(what, "silent"))
-        app_notice(a, "The sound went away; the session goes on silently");
+        app_notice(a, _("The sound went away; the session goes on silently"));
     else if (!strcmp(what, "back"))
-        app_notice(a, "The sound is back");
+        app_notice(a, _("The sound is back"));
     testhook_log(&a->hook, "sound %s", what);
 }
 

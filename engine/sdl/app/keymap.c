@@ -1,110 +1,116 @@
-/* keymap: the tables. A row's words say what its keys do on that screen only. */
+/* keymap: the tables. A row's words say what its keys do on that screen only; they are
+ * marked for the catalogue here and translated where they are shown. */
 #include "keymap.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static const struct keymap_row picker[] = {
-    {"↑ ↓, wheel", "choose an exercise", NULL, IN_UP, "Up"},
-    {"Home, End", "the first or the last row", NULL, IN_HOME, "Home"},
-    {"Page Up, Page Down", "a page up or down", NULL, IN_PAGE_UP, "PageUp"},
-    {"Enter, Space, click", "start it", "Enter starts", IN_PRESS, "Return"},
-    {"← →", "shorter or longer (a cycle or a minute)", "← → length", IN_LEFT, "Left"},
-    {"[  ]", "slower or faster pace", "[ ] pace", IN_SLOWER, "["},
-    {"/", "type to filter: titles, summaries, tags", NULL, IN_FILTER, "/"},
-    {"Backspace", "delete in the filter", NULL, IN_BACKSPACE, "Backspace"},
-    {"J", "history: how practice has gone", "J history", IN_JOURNAL, "J"},
-    {"Escape", "clear the filter, or close ebb", NULL, IN_BACK, "Escape"},
+    {N_("↑ ↓, wheel"), N_("choose an exercise"), NULL, IN_UP, "Up"},
+    {N_("Home, End"), N_("the first or the last row"), NULL, IN_HOME, "Home"},
+    {N_("Page Up, Page Down"), N_("a page up or down"), NULL, IN_PAGE_UP, "PageUp"},
+    {N_("Enter, Space, click"), N_("start it"), N_("Enter starts"), IN_PRESS, "Return"},
+    {"← →", N_("shorter or longer (a cycle or a minute)"), N_("← → length"), IN_LEFT, "Left"},
+    {"[  ]", N_("slower or faster pace"), N_("[ ] pace"), IN_SLOWER, "["},
+    {"/", N_("type to filter: titles, summaries, tags"), NULL, IN_FILTER, "/"},
+    {N_("Backspace"), N_("delete in the filter"), NULL, IN_BACKSPACE, "Backspace"},
+    {"J", N_("history: how practice has gone"), N_("J history"), IN_JOURNAL, "J"},
+    {N_("Escape"), N_("clear the filter, or close ebb"), NULL, IN_BACK, "Escape"},
 };
 
 static const struct keymap_row breathing[] = {
-    {"Space, Enter, P, click", "pause and go on", "Space pauses", IN_PRESS, "Space"},
-    {"Escape", "stop (back to the list, or close when started with one)", "Escape stops",
-     IN_BACK, "Escape"},
-    {"H", "hide the numbers and hints", "H hides this", IN_HIDE, "H"},
-    {"F1", "this help (the session waits)", "F1 help", IN_HELP, "F1"},
+    {N_("Space, Enter, P, click"), N_("pause and go on"), N_("Space pauses"), IN_PRESS, "Space"},
+    {N_("Escape"), N_("stop (back to the list, or close when started with one)"),
+     N_("Escape stops"), IN_BACK, "Escape"},
+    {"H", N_("hide the numbers and hints"), N_("H hides this"), IN_HIDE, "H"},
+    {"F1", N_("this help (the session waits)"), N_("F1 help"), IN_HELP, "F1"},
 };
 
 static const struct keymap_row grounding[] = {
-    {"Space, Enter, click", "count one, or go to the next step", "Space counts", IN_PRESS,
-     "Space"},
-    {"Backspace", "take one back", NULL, IN_BACKSPACE, "Backspace"},
-    {"N, →", "skip the step", "N skips", IN_SKIP, "N"},
-    {"P", "pause and go on", "P pauses", IN_PAUSE, "P"},
-    {"Escape", "stop (back to the list; in a sequence, all of it)", "Escape stops", IN_BACK,
-     "Escape"},
-    {"H", "hide the numbers and hints", NULL, IN_HIDE, "H"},
-    {"F1", "this help (the session waits)", "F1 help", IN_HELP, "F1"},
+    {N_("Space, Enter, click"), N_("count one, or go to the next step"), N_("Space counts"),
+     IN_PRESS, "Space"},
+    {N_("Backspace"), N_("take one back"), NULL, IN_BACKSPACE, "Backspace"},
+    {"N, →", N_("skip the step"), N_("N skips"), IN_SKIP, "N"},
+    {"P", N_("pause and go on"), N_("P pauses"), IN_PAUSE, "P"},
+    {N_("Escape"), N_("stop (back to the list; in a sequence, all of it)"), N_("Escape stops"),
+     IN_BACK, "Escape"},
+    {"H", N_("hide the numbers and hints"), NULL, IN_HIDE, "H"},
+    {"F1", N_("this help (the session waits)"), N_("F1 help"), IN_HELP, "F1"},
 };
 
 static const struct keymap_row transition[] = {
-    {"Space, Enter, click", "start the next exercise", "Space starts the next", IN_PRESS,
-     "Space"},
-    {"P", "pause and go on", NULL, IN_PAUSE, "P"},
-    {"Escape", "stop the whole sequence", "Escape stops", IN_BACK, "Escape"},
-    {"H", "hide the numbers and hints", NULL, IN_HIDE, "H"},
-    {"F1", "this help (the session waits)", "F1 help", IN_HELP, "F1"},
+    {N_("Space, Enter, click"), N_("start the next exercise"), N_("Space starts the next"),
+     IN_PRESS, "Space"},
+    {"P", N_("pause and go on"), NULL, IN_PAUSE, "P"},
+    {N_("Escape"), N_("stop the whole sequence"), N_("Escape stops"), IN_BACK, "Escape"},
+    {"H", N_("hide the numbers and hints"), NULL, IN_HIDE, "H"},
+    {"F1", N_("this help (the session waits)"), N_("F1 help"), IN_HELP, "F1"},
 };
 
 static const struct keymap_row paused[] = {
-    {"Space, Enter, P, click", "go on", "Space goes on", IN_PRESS, "Space"},
-    {"Escape", "stop (back to the list, or close when started with one)", "Escape stops",
-     IN_BACK, "Escape"},
-    {"F1", "this help", "F1 help", IN_HELP, "F1"},
+    {N_("Space, Enter, P, click"), N_("go on"), N_("Space goes on"), IN_PRESS, "Space"},
+    {N_("Escape"), N_("stop (back to the list, or close when started with one)"),
+     N_("Escape stops"), IN_BACK, "Escape"},
+    {"F1", N_("this help"), N_("F1 help"), IN_HELP, "F1"},
 };
 
 static const struct keymap_row finished[] = {
-    {"↑ ↓", "choose", "↑ ↓ choose", IN_UP, "Up"},
-    {"Enter, Space, click", "do what is chosen", "Enter chooses", IN_PRESS, "Return"},
-    {"Escape", "back to the list (or close)", "Escape leaves", IN_BACK, "Escape"},
+    {"↑ ↓", N_("choose"), N_("↑ ↓ choose"), IN_UP, "Up"},
+    {N_("Enter, Space, click"), N_("do what is chosen"), N_("Enter chooses"), IN_PRESS, "Return"},
+    {N_("Escape"), N_("back to the list (or close)"), N_("Escape leaves"), IN_BACK, "Escape"},
 };
 
 static const struct keymap_row checkin[] = {
-    {"0–9, ← →, click", "choose how you are", "0–9, arrows or a click to choose", IN_NONE,
-     NULL},
-    {"Enter, Space", "skip: nothing is recorded", "Enter skips", IN_PRESS, "Return"},
-    {"Escape", "leave", "Escape leaves", IN_BACK, "Escape"},
+    {N_("0–9, ← →, click"), N_("choose how you are"), N_("0–9, arrows or a click to choose"),
+     IN_NONE, NULL},
+    {N_("Enter, Space"), N_("skip: nothing is recorded"), N_("Enter skips"), IN_PRESS, "Return"},
+    {N_("Escape"), N_("leave"), N_("Escape leaves"), IN_BACK, "Escape"},
 };
 
 static const struct keymap_row checkin_set[] = {
-    {"0–9, ← →, click", "change how you are", "0–9, arrows or a click to change", IN_NONE, NULL},
-    {"Enter, Space", "go on", "Enter to go on", IN_PRESS, "Return"},
-    {"Escape", "leave", "Escape leaves", IN_BACK, "Escape"},
+    {N_("0–9, ← →, click"), N_("change how you are"), N_("0–9, arrows or a click to change"),
+     IN_NONE, NULL},
+    {N_("Enter, Space"), N_("go on"), N_("Enter to go on"), IN_PRESS, "Return"},
+    {N_("Escape"), N_("leave"), N_("Escape leaves"), IN_BACK, "Escape"},
 };
 
 static const struct keymap_row suggest[] = {
-    {"↑ ↓", "choose", "↑ ↓ to choose", IN_UP, "Up"},
-    {"Enter, Space", "go on with the chosen", "Enter to go on", IN_PRESS, "Return"},
-    {"Escape", "leave", "Escape leaves", IN_BACK, "Escape"},
+    {"↑ ↓", N_("choose"), N_("↑ ↓ to choose"), IN_UP, "Up"},
+    {N_("Enter, Space"), N_("go on with the chosen"), N_("Enter to go on"), IN_PRESS, "Return"},
+    {N_("Escape"), N_("leave"), N_("Escape leaves"), IN_BACK, "Escape"},
 };
 
 static const struct keymap_row history[] = {
-    {"Escape, J", "back to the list", "Escape or J to go back", IN_BACK, "Escape"},
+    {N_("Escape, J"), N_("back to the list"), N_("Escape or J to go back"), IN_BACK, "Escape"},
 };
 
 static const struct keymap_row common[] = {
-    {"F, F11", "full screen", NULL, IN_FULLSCREEN, "F"},
-    {"+  −  M", "volume and mute", NULL, IN_VOLUME_UP, "="},
-    {"S", "save a screenshot", NULL, IN_SCREENSHOT, "S"},
-    {"V", "spoken voice on or off", NULL, IN_VOICE, "V"},
-    {"Q, close the window", "quit", NULL, IN_QUIT, "Q"},
-    {"F1", "this help", NULL, IN_HELP, "F1"},
+    {"F, F11", N_("full screen"), NULL, IN_FULLSCREEN, "F"},
+    {"+  −  M", N_("volume and mute"), NULL, IN_VOLUME_UP, "="},
+    {"S", N_("save a screenshot"), NULL, IN_SCREENSHOT, "S"},
+    {"V", N_("spoken voice on or off"), NULL, IN_VOICE, "V"},
+    {N_("Q, close the window"), N_("quit"), NULL, IN_QUIT, "Q"},
+    {"F1", N_("this help"), NULL, IN_HELP, "F1"},
 };
 
-#define ROWS(t) {t, (int)(sizeof t / sizeof t[0])}
+#define ROWS(t)                                                                                    \
+    {                                                                                              \
+        t, (int)(sizeof t / sizeof t[0])                                                           \
+    }
 
 static const struct {
     const struct keymap_row *rows;
     int n;
 } tables[KEYMAP_COUNT] = {
-    ROWS(picker),   ROWS(breathing),   ROWS(grounding), ROWS(transition), ROWS(paused),
-    ROWS(finished),
-    ROWS(checkin),  ROWS(checkin_set), ROWS(suggest),   ROWS(history),
+    ROWS(picker),   ROWS(breathing), ROWS(grounding),   ROWS(transition), ROWS(paused),
+    ROWS(finished), ROWS(checkin),   ROWS(checkin_set), ROWS(suggest),    ROWS(history),
 };
 
 static const char *const names[KEYMAP_COUNT] = {
-    "picker", "breathing", "grounding", "transition", "paused", "finished",
-    "checkin", "checkin-set", "suggest", "history",
+    "picker",   "breathing", "grounding",   "transition", "paused",
+    "finished", "checkin",   "checkin-set", "suggest",    "history",
 };
 
 const struct keymap_row *keymap_rows(enum keymap_screen s, int *n)
@@ -134,7 +140,7 @@ const char *keymap_hint(enum keymap_screen s, char *buf, size_t size)
     for (int i = 0; i < n; i++) {
         if (!rows[i].hint)
             continue;
-        int w = snprintf(buf + used, size - used, "%s%s", used ? "  ·  " : "", rows[i].hint);
+        int w = snprintf(buf + used, size - used, "%s%s", used ? "  ·  " : "", _(rows[i].hint));
         if (w < 0 || (size_t)w >= size - used) {
             buf[used] = '\0'; /* whole hints only */
             break;

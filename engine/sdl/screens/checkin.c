@@ -224,8 +224,8 @@ int checkin_rating(const struct checkin *c)
 /* ---- drawing ---- */
 
 static const char *const questions[CHECKIN_QUESTION_COUNT] = {
-    "How are you right now?",
-    "How are you now?",
+    N_("How are you right now?"),
+    N_("How are you now?"),
 };
 
 static void draw_track(const struct checkin *c, struct scene *sc, const struct checkin_layout *l,
@@ -246,8 +246,8 @@ static void draw_track(const struct checkin *c, struct scene *sc, const struct c
                   chosen ? th->text : th->muted);
     }
     float wy = l->y + 26 * u + lh + 4 * u;
-    text_draw(sc->text, TEXT_SMALL, "calm", l->x0, wy, TEXT_CENTER, th->muted);
-    text_draw(sc->text, TEXT_SMALL, "the worst", l->x1, wy, TEXT_CENTER, th->muted);
+    text_draw(sc->text, TEXT_SMALL, _("calm"), l->x0, wy, TEXT_CENTER, th->muted);
+    text_draw(sc->text, TEXT_SMALL, _("the worst"), l->x1, wy, TEXT_CENTER, th->muted);
     if (!c->touched)
         return; /* no marker until the person chooses: nothing looks chosen for them */
     float kx = checkin_x_of(l, c->value);
@@ -265,14 +265,14 @@ void checkin_draw(const struct checkin *c, struct scene *sc)
     float u = unit_of(sc->w, sc->h);
     const struct theme *th = &sc->th;
     float mid = sc->w / 2.0f;
-    text_draw(sc->text, TEXT_LARGE, questions[c->question], mid, sc->h * 0.17f, TEXT_CENTER,
+    text_draw(sc->text, TEXT_LARGE, _(questions[c->question]), mid, sc->h * 0.17f, TEXT_CENTER,
               th->text);
-    text_draw(sc->text, TEXT_BODY, "0 is calm, 10 is the worst. Skipping is fine.", mid,
+    text_draw(sc->text, TEXT_BODY, _("0 is calm, 10 is the worst. Skipping is fine."), mid,
               sc->h * 0.17f + text_line_height(sc->text, TEXT_LARGE) + 10 * u, TEXT_CENTER,
               th->muted);
     draw_track(c, sc, &l, u);
     render_round_rect(sc->ren, l.button, 14 * u, th->panel);
-    text_draw(sc->text, TEXT_BODY, c->touched ? "Go on" : "Skip", l.button.x + l.button.w / 2,
+    text_draw(sc->text, TEXT_BODY, c->touched ? _("Go on") : _("Skip"), l.button.x + l.button.w / 2,
               l.button.y + (l.button.h - text_line_height(sc->text, TEXT_BODY)) / 2, TEXT_CENTER,
               th->text);
     char keys[256];

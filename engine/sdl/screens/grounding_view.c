@@ -163,7 +163,7 @@ static void taps(struct scene *sc, const struct gv_layout *l, const struct ebb_s
     }
     if (v->tap_resting) {
         int lh = text_line_height(sc->text, TEXT_BODY);
-        text_draw(sc->text, TEXT_BODY, "rest", l->cx, l->fig_y - lh / 2.0f, TEXT_CENTER,
+        text_draw(sc->text, TEXT_BODY, _("rest"), l->cx, l->fig_y - lh / 2.0f, TEXT_CENTER,
                   theme_alpha(sc->th.muted, op));
     }
 }
@@ -195,7 +195,7 @@ static void seconds_left(struct scene *sc, const struct gv_layout *l,
     char buf[32];
     if (sc->hide_numbers || v->step_left_s <= 0 || v->state != EBB_SESSION_RUNNING)
         return;
-    snprintf(buf, sizeof buf, "%d s", (int)ceil(v->step_left_s - 1e-6));
+    snprintf(buf, sizeof buf, _("%d s"), (int)ceil(v->step_left_s - 1e-6));
     enum text_size size = under ? TEXT_SMALL : TEXT_BODY;
     float y = under ? l->fig_y + l->ring_r + l->ring_w + 6 * l->unit
                     : l->fig_y - text_line_height(sc->text, size) / 2.0f;
@@ -240,8 +240,8 @@ static void paused(struct scene *sc, const struct gv_layout *l)
 {
     int lh = text_line_height(sc->text, TEXT_LARGE);
     float y = l->fig_y - (lh + text_line_height(sc->text, TEXT_BODY)) / 2.0f;
-    text_draw(sc->text, TEXT_LARGE, "Paused", l->cx, y, TEXT_CENTER, sc->th.text);
-    text_draw(sc->text, TEXT_BODY, SCENE_PAUSED_HOW, l->cx, y + lh, TEXT_CENTER, sc->th.muted);
+    text_draw(sc->text, TEXT_LARGE, _("Paused"), l->cx, y, TEXT_CENTER, sc->th.text);
+    text_draw(sc->text, TEXT_BODY, _(SCENE_PAUSED_HOW), l->cx, y + lh, TEXT_CENTER, sc->th.muted);
 }
 
 void grounding_view_step(struct scene *sc, const struct ebb_session_view *v, float op)
@@ -270,7 +270,7 @@ void grounding_view_step(struct scene *sc, const struct ebb_session_view *v, flo
 
     if (!sc->hide_numbers) {
         char buf[64];
-        snprintf(buf, sizeof buf, "step %d of %d", v->step + 1, v->step_count);
+        snprintf(buf, sizeof buf, _("step %d of %d"), v->step + 1, v->step_count);
         text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * l.unit, 18 * l.unit, TEXT_RIGHT,
                   theme_alpha(sc->th.muted, op));
     }
@@ -300,7 +300,7 @@ void grounding_view_transition(struct scene *sc, const struct ebb_session_view *
     }
 
     float y = l.text_y;
-    snprintf(buf, sizeof buf, "Next: %s", v->next ? v->next->title : "");
+    snprintf(buf, sizeof buf, _("Next: %s"), v->next ? v->next->title : "");
     y += text_draw_fit(sc->text, TEXT_LARGE, buf, l.cx, y, l.text_w, 2, TEXT_CENTER,
                        theme_alpha(sc->th.text, op));
     y += text_line_height(sc->text, TEXT_BODY) * 0.5f;
@@ -311,11 +311,11 @@ void grounding_view_transition(struct scene *sc, const struct ebb_session_view *
     if (v->transition_left_s > 0) {
         if (sc->hide_numbers)
             return;
-        snprintf(buf, sizeof buf, "starting by itself in %d s",
+        snprintf(buf, sizeof buf, _("starting by itself in %d s"),
                  (int)ceil(v->transition_left_s - 1e-6));
         text_draw(sc->text, TEXT_BODY, buf, l.cx, y, TEXT_CENTER, theme_alpha(sc->th.muted, op));
     } else if (v->state != EBB_SESSION_PAUSED) { /* paused: the paused line says it */
-        text_draw(sc->text, TEXT_BODY, "Press Space when you are ready", l.cx, y, TEXT_CENTER,
+        text_draw(sc->text, TEXT_BODY, _("Press Space when you are ready"), l.cx, y, TEXT_CENTER,
                   theme_alpha(sc->th.text, op));
     }
 }

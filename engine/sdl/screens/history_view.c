@@ -7,12 +7,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "i18n.h"
 #include "keymap.h"
 #include "render.h"
-
-static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 void history_view_from_journal(struct history_view *hv, const struct ebb_journal *j, int64_t today)
 {
@@ -92,7 +91,16 @@ static void day_label(int64_t day, char *buf, size_t size)
 {
     int y, m, d;
     history_civil_of_day(day, &y, &m, &d);
-    snprintf(buf, size, "%s %d", month_names[(m - 1) % 12], d);
+    /* the month's name and the order as the locale (LC_TIME) writes them */
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
+    /* TRANSLATORS: a day under the history chart, as strftime(3) writes it: "%b %e" is
+       "Jan  5"; write the order your language uses, like "%e. %b" or "%m月%d日" */
+    if (strftime(buf, size, _("%b %e"), &tm) == 0 && size > 0)
+        buf[0] = '\0';
+    /* "%e" pads with a space: one space is enough */
+    char *two = strstr(buf, "  ");
+    if (two)
+        memmove(two, two + 1, strlen(two + 1) + 1);
 }
 
 static void draw_grid(const struct history_view *hv, struct scene *sc,
@@ -102,13 +110,13 @@ static void draw_grid(const struct history_view *hv, struct scene *sc,
     static const struct {
         int rating;
         const char *label;
-    } lines[] = {{10, "10 the worst"}, {5, "5"}, {0, "0 calm"}};
+    } lines[] = {{10, N_("10 the worst")}, {5, "5"}, {0, N_("0 calm")}};
     int lh = text_line_height(sc->text, TEXT_SMALL);
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         float y = history_rating_y(l, lines[i].rating);
         render_line(sc->ren, l->ratings.x, y, l->ratings.x + l->ratings.w, y, 1.5f * u,
                     theme_mix(th->guide, th->bg, 0.4f));
-        text_draw(sc->text, TEXT_SMALL, lines[i].label, l->ratings.x - 14 * u, y - lh / 2.0f,
+        text_draw(sc->text, TEXT_SMALL, _(lines[i].label), l->ratings.x - 14 * u, y - lh / 2.0f,
                   TEXT_RIGHT, th->muted);
     }
     char buf[32];
@@ -119,7 +127,7 @@ static void draw_grid(const struct history_view *hv, struct scene *sc,
     day_label(first + EBB_JOURNAL_CHART_DAYS / 2, buf, sizeof buf);
     text_draw(sc->text, TEXT_SMALL, buf, history_day_x(l, EBB_JOURNAL_CHART_DAYS / 2), ly,
               TEXT_CENTER, th->muted);
-    text_draw(sc->text, TEXT_SMALL, "today", history_day_x(l, EBB_JOURNAL_CHART_DAYS - 1), ly,
+    text_draw(sc->text, TEXT_SMALL, _("today"), history_day_x(l, EBB_JOURNAL_CHART_DAYS - 1), ly,
               TEXT_CENTER, th->muted);
 }
 
@@ -154,11 +162,11 @@ static void draw_legend(struct scene *sc, const struct history_layout *l, float 
     int lh = text_line_height(sc->text, TEXT_SMALL);
     float x = l->ratings.x + l->ratings.w;
     float cy = y + lh / 2.0f;
-    x -= text_width(sc->text, TEXT_SMALL, "after");
-    text_draw(sc->text, TEXT_SMALL, "after", x, y, TEXT_LEFT, th->muted);
+    x -= text_width(sc->text, TEXT_SMALL, _("after"));
+    text_draw(sc->text, TEXT_SMALL, _("after"), x, y, TEXT_LEFT, th->muted);
     render_disc(sc->ren, x - 16 * u, cy, 7 * u, 2 * u, th->accent);
-    x -= 44 * u + text_width(sc->text, TEXT_SMALL, "before");
-    text_draw(sc->text, TEXT_SMALL, "before", x, y, TEXT_LEFT, th->muted);
+    x -= 44 * u + text_width(sc->text, TEXT_SMALL, _("before"));
+    text_draw(sc->text, TEXT_SMALL, _("before"), x, y, TEXT_LEFT, th->muted);
     render_ring(sc->ren, x - 16 * u, cy, 7 * u, 2.5f * u, th->muted);
 }
 
@@ -181,17 +189,19 @@ static void draw_weeks(const struct history_view *hv, struct scene *sc,
             /* whole pixels: the filled parts of a rounded rectangle meet without a seam */
             SDL_FRect bar = {roundf(cx - bw / 2), roundf(base - bh), roundf(bw), roundf(bh)};
             render_round_rect(sc->ren, bar, roundf(6 * u), theme_mix(th->accent, th->bg, 0.35f));
-            snprintf(buf, sizeof buf, "%.0f min",
+            /* TRANSLATORS: minutes practised in a week, a whole number */
+            snprintf(buf, sizeof buf, _("%.0f min"),
                      c->week_minutes[w] < 1 && c->week_minutes[w] > 0 ? 1.0 : c->week_minutes[w]);
             text_draw(sc->text, TEXT_SMALL, buf, cx, base - bh - lh - 4 * u, TEXT_CENTER,
                       th->muted);
         }
         if (w == EBB_JOURNAL_CHART_WEEKS - 1) {
-            snprintf(buf, sizeof buf, "this week");
+            snprintf(buf, sizeof buf, "%s", _("this week"));
         } else {
             char day[24];
             day_label(c->week_start[w], day, sizeof day);
-            snprintf(buf, sizeof buf, "from %s", day);
+            /* TRANSLATORS: the week that starts on this day */
+            snprintf(buf, sizeof buf, _("from %s"), day);
         }
         text_draw(sc->text, TEXT_SMALL, buf, cx, base + 8 * u, TEXT_CENTER, th->muted);
     }
@@ -206,26 +216,26 @@ void history_view_draw(const struct history_view *hv, struct scene *sc)
     struct history_layout l;
     history_layout(sc->w, sc->h, &l);
     float x = sc->w * 0.06f;
-    text_draw(sc->text, TEXT_LARGE, "Your practice", x, sc->h * 0.05f, TEXT_LEFT, th->text);
+    text_draw(sc->text, TEXT_LARGE, _("Your practice"), x, sc->h * 0.05f, TEXT_LEFT, th->text);
     char keys[128];
     text_draw(sc->text, TEXT_SMALL, keymap_hint(KEYMAP_HISTORY, keys, sizeof keys), sc->w / 2.0f,
               sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_CENTER, th->muted);
     if (hv->unreadable || history_view_empty(hv)) {
         const char *line = hv->unreadable
-                               ? "The journal could not be read just now; the terminal says why."
-                               : "Nothing here yet. After a session, how you felt and the "
-                                 "minutes you practised will show here.";
+                               ? _("The journal could not be read just now; the terminal says why.")
+                               : _("Nothing here yet. After a session, how you felt and the "
+                                   "minutes you practised will show here.");
         text_draw_wrapped(sc->text, TEXT_BODY, line, sc->w / 2.0f, sc->h * 0.42f, sc->w * 0.7f, 3,
                           TEXT_CENTER, th->muted);
         return;
     }
     int lh = text_line_height(sc->text, TEXT_BODY);
     float head = l.ratings.y - lh - 24 * u;
-    text_draw(sc->text, TEXT_BODY, "How you felt, the last 30 days", x, head, TEXT_LEFT, th->text);
+    text_draw(sc->text, TEXT_BODY, _("How you felt, the last 30 days"), x, head, TEXT_LEFT, th->text);
     draw_legend(sc, &l, head + 4 * u, u);
     draw_grid(hv, sc, &l, u);
     draw_ratings(hv, sc, &l, u);
     float wh = l.weeks.y - lh - 40 * u;
-    text_draw(sc->text, TEXT_BODY, "Minutes practised each week", x, wh, TEXT_LEFT, th->text);
+    text_draw(sc->text, TEXT_BODY, _("Minutes practised each week"), x, wh, TEXT_LEFT, th->text);
     draw_weeks(hv, sc, &l, u);
 }

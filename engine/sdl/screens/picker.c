@@ -8,6 +8,7 @@
 
 #include "eyes.h"
 #include "fold.h"
+#include "i18n.h"
 #include "launch.h"
 #include "render.h"
 
@@ -15,7 +16,7 @@
 void picker_format_length(double seconds, char *buf, size_t size)
 {
     if (seconds < 0) {
-        snprintf(buf, size, "self-paced");
+        snprintf(buf, size, "%s", _("self-paced"));
         return;
     }
     long s = lround(seconds);

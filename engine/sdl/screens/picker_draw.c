@@ -5,12 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "lang.h"
 #include "picker.h"
 #include "render.h"
 
-static const char *const kind_titles[EBB_KIND_COUNT] = {"Breathing", "Grounding", "Sequences"};
-static const char history_title[] = "History";
-static const char history_summary[] = "Ratings before and after, minutes each week  ·  J";
+static const char *const kind_titles[EBB_KIND_COUNT] = {N_("Breathing"), N_("Grounding"),
+                                                        N_("Sequences")};
+static const char history_title[] = N_("History");
+static const char history_summary[] = N_("Ratings before and after, minutes each week  ·  J");
 static const char eyes_mark[] = "♪";
 
 #define EBB_ABOUT_TEXT_MAX 8192 /* summary (500) and about (4000 characters, UTF-8) */
@@ -121,9 +124,9 @@ static void draw_history_row(struct picker *p, struct scene *sc, const struct la
     float pad = 14 * l->u;
     if (sel)
         draw_selection(sc, l, r);
-    text_draw(sc->text, TEXT_BODY, history_title, r.x + pad, r.y + 6 * l->u, TEXT_LEFT,
+    text_draw(sc->text, TEXT_BODY, _(history_title), r.x + pad, r.y + 6 * l->u, TEXT_LEFT,
               sel ? sc->th.text : theme_mix(sc->th.text, sc->th.bg, 0.35f));
-    text_draw(sc->text, TEXT_SMALL, history_summary, r.x + pad,
+    text_draw(sc->text, TEXT_SMALL, _(history_summary), r.x + pad,
               r.y + 6 * l->u + text_line_height(sc->text, TEXT_BODY), TEXT_LEFT, sc->th.muted);
 }
 
@@ -197,7 +200,7 @@ static void draw_about_text(struct picker *p, struct scene *sc, const struct lay
     if (total <= room)
         return;
     char mark[96];
-    snprintf(mark, sizeof mark, "%s  Shift+↑ ↓ or the wheel: more",
+    snprintf(mark, sizeof mark, _("%s  Shift+↑ ↓ or the wheel: more"),
              p->about_line >= top ? "↑" : p->about_line > 0 ? "↑ ↓" : "↓");
     text_draw(sc->text, TEXT_SMALL, mark, x, y + (float)room * lh, TEXT_LEFT, sc->th.accent);
 }
@@ -222,20 +225,24 @@ static void draw_about(struct picker *p, struct scene *sc, const struct layout *
     int lh = text_line_height(sc->text, TEXT_SMALL);
     picker_format_length(p->length_s[p->rows[p->selected]], len, sizeof len);
     if (ex->kind == EBB_KIND_BREATHING) {
-        snprintf(buf, sizeof buf, "Length %s    ← →", len);
+        snprintf(buf, sizeof buf, _("Length %s    ← →"), len);
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
         y += lh * 1.3f;
         double pace = picker_pace_of(st, opt, ex);
-        snprintf(buf, sizeof buf, "Pace ×%.1f%s    [ ]", pace,
-                 pace > 1.001 ? " slower" : pace < 0.999 ? " faster" : "");
+        char factor[16];
+        ebb_lang_decimal(pace, 1, factor, sizeof factor);
+        /* TRANSLATORS: the pace factor ("×1.2"), then " slower", " faster" or nothing */
+        snprintf(buf, sizeof buf, _("Pace ×%s%s    [ ]"), factor,
+                 pace > 1.001 ? _(" slower") : pace < 0.999 ? _(" faster") : "");
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
     } else {
-        snprintf(buf, sizeof buf, "Length %s", len);
+        snprintf(buf, sizeof buf, _("Length %s"), len);
         text_draw(sc->text, TEXT_SMALL, buf, x, y, TEXT_LEFT, sc->th.text);
     }
     y += lh * 1.3f;
     if (p->eyes[p->rows[p->selected]]) {
-        snprintf(buf, sizeof buf, "%s  can be followed by sound alone, eyes closed", eyes_mark);
+        snprintf(buf, sizeof buf, _("%s  can be followed by sound alone, eyes closed"),
+                 eyes_mark);
         y += text_draw_fit(sc->text, TEXT_SMALL, buf, x, y, w, 2, TEXT_LEFT,
                            p->eyes_closed ? sc->th.accent : sc->th.muted);
         y += lh * 0.3f;
@@ -268,12 +275,12 @@ bool picker_over_about(const struct scene *sc, int x)
 static void draw_history_about(struct scene *sc, const struct layout *l)
 {
     float x = sc->w * 0.60f, w = sc->w * 0.35f, y = l->top + l->head_h;
-    y += text_draw_wrapped(sc->text, TEXT_BODY, history_title, x, y, w, 2, TEXT_LEFT,
+    y += text_draw_wrapped(sc->text, TEXT_BODY, _(history_title), x, y, w, 2, TEXT_LEFT,
                            sc->th.text);
     y += 10 * l->u;
     text_draw_wrapped(sc->text, TEXT_SMALL,
-                      "Your ratings before and after, and the minutes practised each week, "
-                      "from the journal kept on this computer. Enter or J opens it.",
+                      _("Your ratings before and after, and the minutes practised each week, "
+                        "from the journal kept on this computer. Enter or J opens it."),
                       x, y, w, 6, TEXT_LEFT, sc->th.muted);
 }
 
@@ -287,14 +294,14 @@ void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
     text_draw(sc->text, TEXT_LARGE, "ebb", l.x, sc->h * 0.05f, TEXT_LEFT, sc->th.text);
     char buf[PICKER_FILTER_MAX + 32];
     if (p->typing || p->filter[0])
-        snprintf(buf, sizeof buf, "Filter: %s%s", p->filter, p->typing ? "▏" : "");
+        snprintf(buf, sizeof buf, _("Filter: %s%s"), p->filter, p->typing ? "▏" : "");
     else
-        snprintf(buf, sizeof buf, "/ to filter   ·   F1 help");
+        snprintf(buf, sizeof buf, "%s", _("/ to filter   ·   F1 help"));
     text_draw(sc->text, TEXT_SMALL, buf, l.x + l.w, sc->h * 0.05f + 12 * l.u, TEXT_RIGHT,
               p->typing || p->filter[0] ? sc->th.text : sc->th.muted);
     if (p->count == 0)
         text_draw(sc->text, TEXT_BODY,
-                  p->filter[0] ? "Nothing matches the filter" : "No exercises found", l.x,
+                  p->filter[0] ? _("Nothing matches the filter") : _("No exercises found"), l.x,
                   l.top + l.head_h, TEXT_LEFT, sc->th.muted);
     float y = l.top;
     for (int i = p->scroll; i <= p->count; i++) {
@@ -302,7 +309,7 @@ void picker_draw(struct picker *p, struct scene *sc, const struct ebb_state *st,
             break;
         if (i < p->count && (i == p->scroll || kind_of(p, i) != kind_of(p, i - 1))) {
             y = r.y - l.head_h;
-            text_draw(sc->text, TEXT_SMALL, kind_titles[kind_of(p, i)], l.x + 14 * l.u,
+            text_draw(sc->text, TEXT_SMALL, _(kind_titles[kind_of(p, i)]), l.x + 14 * l.u,
                       y + 4 * l.u, TEXT_LEFT, sc->th.accent);
         }
         draw_row(p, sc, &l, i, r);

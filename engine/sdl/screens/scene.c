@@ -41,11 +41,12 @@ static void header(struct scene *sc, const struct ebb_session_view *v, float op)
     float u = unit(sc);
     char buf[160];
     if (v->in_transition && v->item_count > 1) /* between items: the sequence, and what is next */
-        snprintf(buf, sizeof buf, "%s  ·  next: %d of %d",
+        /* TRANSLATORS: a sequence's title, then which of its exercises comes next */
+        snprintf(buf, sizeof buf, _("%s  ·  next: %d of %d"),
                  v->sequence ? v->sequence->title : v->next ? v->next->title : "", v->item + 2,
                  v->item_count);
     else if (v->item_count > 1)
-        snprintf(buf, sizeof buf, "%s  ·  %d of %d", v->ex->title, v->item + 1, v->item_count);
+        snprintf(buf, sizeof buf, _("%s  ·  %d of %d"), v->ex->title, v->item + 1, v->item_count);
     else
         snprintf(buf, sizeof buf, "%s", v->ex->title);
     text_draw(sc->text, TEXT_SMALL, buf, 24 * u, 18 * u, TEXT_LEFT, theme_alpha(sc->th.muted, op));
@@ -76,9 +77,9 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         fr->phase_source < ex->phase_count)
         ph = &ex->phases[fr->phase_source];
     if (paused)
-        words = "Paused";
+        words = _("Paused");
     else if (fr->stage == EBB_STAGE_PREPARE)
-        words = "Settle in";
+        words = _("Settle in");
     else if (fr->stage == EBB_STAGE_DONE)
         words = "";
     else
@@ -88,7 +89,7 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
     float ny = ty + scene_words(sc, TEXT_LARGE, words, cx, ty, sc->w * 0.9f, 2,
                                 theme_alpha(sc->th.text, paused ? 1.0f : op));
     if (paused) {
-        text_draw(sc->text, TEXT_BODY, SCENE_PAUSED_HOW, cx, ny, TEXT_CENTER, sc->th.muted);
+        text_draw(sc->text, TEXT_BODY, _(SCENE_PAUSED_HOW), cx, ny, TEXT_CENTER, sc->th.muted);
     } else if (!sc->hide_numbers && fr->stage != EBB_STAGE_DONE) {
         double left = fr->stage == EBB_STAGE_PREPARE ? fr->prepare_left_s : fr->phase_left_s;
         int secs = (int)ceil(left - 1e-6);
@@ -96,12 +97,13 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
             secs = 1;
         /* seconds, said as seconds: a bare number reads as a count of breaths */
         if (fr->stage == EBB_STAGE_PREPARE)
-            snprintf(buf, sizeof buf, "starting in %d s", secs);
+            snprintf(buf, sizeof buf, _("starting in %d s"), secs);
         else
-            snprintf(buf, sizeof buf, "%d s", secs);
+            /* TRANSLATORS: seconds left in this phase */
+            snprintf(buf, sizeof buf, _("%d s"), secs);
         text_draw(sc->text, TEXT_BODY, buf, cx, ny, TEXT_CENTER, theme_alpha(sc->th.muted, op));
         if (fr->stage == EBB_STAGE_BREATHE) {
-            snprintf(buf, sizeof buf, "breath %d of %d", fr->cycle + 1, fr->cycle_count);
+            snprintf(buf, sizeof buf, _("breath %d of %d"), fr->cycle + 1, fr->cycle_count);
             text_draw(sc->text, TEXT_SMALL, buf, sc->w - 24 * u, 18 * u, TEXT_RIGHT,
                       theme_alpha(sc->th.muted, op));
         }
@@ -110,7 +112,7 @@ static void breathing(struct scene *sc, const struct ebb_session_view *v,
         /* the side, beside the shape on that side */
         bool left_side = ph->side == EBB_SIDE_LEFT;
         float sx = left_side ? cx - full * 1.25f : cx + full * 1.25f;
-        text_draw(sc->text, TEXT_BODY, left_side ? "← left side" : "right side →", sx, cy,
+        text_draw(sc->text, TEXT_BODY, left_side ? _("← left side") : _("right side →"), sx, cy,
                   left_side ? TEXT_RIGHT : TEXT_LEFT, theme_alpha(sc->th.text, op));
     }
     if (tl && tl->end_us > 0) {
@@ -144,7 +146,7 @@ void scene_session(struct scene *sc, const struct ebb_session_view *v,
     if (sc->first_time && !sc->hide_numbers) {
         /* a new person's first session: how to stop, always in the corner */
         float u = unit(sc);
-        text_draw(sc->text, TEXT_SMALL, SCENE_STOP_CORNER, sc->w - 24 * u,
+        text_draw(sc->text, TEXT_SMALL, _(SCENE_STOP_CORNER), sc->w - 24 * u,
                   sc->h - 20 * u - text_line_height(sc->text, TEXT_SMALL), TEXT_RIGHT,
                   theme_alpha(sc->th.muted, 0.8f));
     }
@@ -158,7 +160,8 @@ float scene_words(struct scene *sc, enum text_size size, const char *s, float cx
     return (float)text_draw_fit(sc->text, size, s, cx, y, max_w, max_lines, TEXT_CENTER, c);
 }
 
-static const char *finish_words[FINISH_COUNT] = {"Again", "Back to the list", "Close ebb"};
+static const char *finish_words[FINISH_COUNT] = {N_("Again"), N_("Back to the list"),
+                                                 N_("Close ebb")};
 
 static SDL_FRect finish_row(const struct scene *sc, int i)
 {
@@ -170,7 +173,7 @@ static SDL_FRect finish_row(const struct scene *sc, int i)
 void scene_finished(struct scene *sc, const struct ebb_exercise *ex, int selected)
 {
     float u = unit(sc);
-    text_draw(sc->text, TEXT_LARGE, SCENE_FINISHED_WORDS, sc->w / 2.0f, sc->h * 0.22f,
+    text_draw(sc->text, TEXT_LARGE, _(SCENE_FINISHED_WORDS), sc->w / 2.0f, sc->h * 0.22f,
               TEXT_CENTER, sc->th.text);
     if (ex)
         text_draw(sc->text, TEXT_BODY, ex->title, sc->w / 2.0f,
@@ -181,7 +184,7 @@ void scene_finished(struct scene *sc, const struct ebb_exercise *ex, int selecte
         if (i == selected)
             render_round_rect(sc->ren, r, 12 * u, sc->th.panel);
         float ty = r.y + (r.h - text_line_height(sc->text, TEXT_BODY)) / 2;
-        text_draw(sc->text, TEXT_BODY, finish_words[i], r.x + r.w / 2, ty, TEXT_CENTER,
+        text_draw(sc->text, TEXT_BODY, _(finish_words[i]), r.x + r.w / 2, ty, TEXT_CENTER,
                   i == selected ? sc->th.text : sc->th.muted);
     }
 }
@@ -207,8 +210,8 @@ static float help_rows(struct scene *sc, const struct keymap_row *rows, int n,
             dup = skip[k].action == rows[i].action && rows[i].action != IN_NONE;
         if (dup)
             continue;
-        text_draw(sc->text, TEXT_SMALL, rows[i].keys, mid - 16 * u, y, TEXT_RIGHT, sc->th.text);
-        text_draw_fit(sc->text, TEXT_SMALL, rows[i].does, mid + 16 * u, y, sc->w / 2.0f - 40 * u,
+        text_draw(sc->text, TEXT_SMALL, _(rows[i].keys), mid - 16 * u, y, TEXT_RIGHT, sc->th.text);
+        text_draw_fit(sc->text, TEXT_SMALL, _(rows[i].does), mid + 16 * u, y, sc->w / 2.0f - 40 * u,
                       1, TEXT_LEFT, sc->th.muted);
         y += lh * gap;
     }
@@ -224,7 +227,7 @@ void scene_help(struct scene *sc, int screen)
     const struct keymap_row *common = keymap_common(&nc);
     int lh = text_line_height(sc->text, TEXT_SMALL);
     float y = 44 * u, mid = sc->w / 2.0f;
-    text_draw(sc->text, TEXT_LARGE, "Keys", mid, y, TEXT_CENTER, sc->th.text);
+    text_draw(sc->text, TEXT_LARGE, _("Keys"), mid, y, TEXT_CENTER, sc->th.text);
     y += text_line_height(sc->text, TEXT_LARGE) + 6 * u;
     /* the rows share what is left above the note and the closing line */
     float note_h = 3.0f * text_line_height(sc->text, TEXT_BODY) + 30 * u;
@@ -237,13 +240,13 @@ void scene_help(struct scene *sc, int screen)
     y = help_rows(sc, common, nc, rows, n, y, gap);
     y += 12 * u;
     scene_words(sc, TEXT_BODY,
-                "ebb is a practice tool, not a crisis service. If you or someone near "
-                "you is in danger, please call your local emergency number.",
+                _("ebb is a practice tool, not a crisis service. If you or someone near "
+                  "you is in danger, please call your local emergency number."),
                 mid, y, sc->w * 0.86f, 3, sc->th.text);
     const char *close = screen == KEYMAP_BREATHING || screen == KEYMAP_PAUSED || screen == KEYMAP_GROUNDING ||
                                 screen == KEYMAP_TRANSITION
-                            ? "F1 or Escape to close  ·  the session waits, paused"
-                            : "F1 or Escape to close";
+                            ? _("F1 or Escape to close  ·  the session waits, paused")
+                            : _("F1 or Escape to close");
     text_draw(sc->text, TEXT_SMALL, close, mid, sc->h - 14 * u - lh, TEXT_CENTER, sc->th.muted);
 }
 

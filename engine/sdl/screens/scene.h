@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "i18n.h"
 #include "session.h"
 #include "text.h"
 #include "theme.h"
@@ -23,9 +24,9 @@ struct scene {
     bool first_time;     /* a new person's first session: "Esc to stop" stays in a corner */
 };
 
-#define SCENE_PAUSED_HOW "Space to go on"         /* under "Paused", in the words' place */
-#define SCENE_STOP_CORNER "Esc to stop"           /* the first session's corner */
-#define SCENE_FINISHED_WORDS "Thank you for taking this time" /* the end screen */
+#define SCENE_PAUSED_HOW N_("Space to go on")         /* under "Paused", in the words' place */
+#define SCENE_STOP_CORNER N_("Esc to stop")         /* the first session's corner */
+#define SCENE_FINISHED_WORDS N_("Thank you for taking this time") /* the end screen */
 
 /* The end screen's choices, in the order shown. */
 enum finish_choice { FINISH_AGAIN, FINISH_LIST, FINISH_QUIT, FINISH_COUNT };

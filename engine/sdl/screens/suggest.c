@@ -136,16 +136,16 @@ void suggest_draw(const struct suggest *s, struct scene *sc)
     const struct theme *th = &sc->th;
     float mid = sc->w / 2.0f;
     float y = sc->h * 0.2f;
-    y += text_draw_fit(sc->text, TEXT_LARGE, "Would you like to ground yourself first?", mid, y,
+    y += text_draw_fit(sc->text, TEXT_LARGE, _("Would you like to ground yourself first?"), mid, y,
                        sc->w * 0.9f, 1, TEXT_CENTER, th->text);
     y += 16 * u;
     text_draw_fit(sc->text, TEXT_BODY,
-                      "When feelings run high, noticing your feet and the room around you "
-                      "can help before slow breathing. Either way is fine.",
+                      _("When feelings run high, noticing your feet and the room around you "
+                        "can help before slow breathing. Either way is fine."),
                       mid, y, sc->w * 0.8f, 3, TEXT_CENTER, th->muted);
     char words[SUGGEST_CHOICE_COUNT][SUGGEST_TITLE_MAX + 32];
-    snprintf(words[SUGGEST_KEEP], sizeof words[0], "Go on with %s", s->keep_title);
-    snprintf(words[SUGGEST_GROUNDING], sizeof words[0], "Start with %s", s->ground_title);
+    snprintf(words[SUGGEST_KEEP], sizeof words[0], _("Go on with %s"), s->keep_title);
+    snprintf(words[SUGGEST_GROUNDING], sizeof words[0], _("Start with %s"), s->ground_title);
     for (int i = 0; i < SUGGEST_CHOICE_COUNT; i++) {
         SDL_FRect r = choice_rect(sc->w, sc->h, i);
         bool sel = i == s->selected;
