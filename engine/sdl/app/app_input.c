@@ -38,7 +38,7 @@ static void voice(struct app *a)
 static void fullscreen(struct app *a)
 {
     a->fullscreen = !a->fullscreen;
-    SDL_SetWindowFullscreen(a->win.win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    window_set_fullscreen(&a->win, a->fullscreen);
     a->state.fullscreen = a->fullscreen ? 1 : 0;
     a->state_dirty = true;
 }

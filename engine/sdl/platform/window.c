@@ -4,9 +4,16 @@
  * uses GL (see window_open). */
 #include "window.h"
 
+#include <SDL_syswm.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#ifdef EBB_HAVE_XSS /* found with Xlib itself (CMakeLists.txt) */
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
+#endif
 
 #include "clock.h"
 #include "platform.h"
@@ -50,7 +57,64 @@ static bool no_gpu(void)
 #endif
 }
 
-/* gl: made for GL from the start (on Wayland SDL would otherwise make it again) */
+void window_fit(int *w, int *h, const SDL_Rect *usable, int min_w, int min_h)
+{
+    if (!usable || usable->w <= 0 || usable->h <= 0)
+        return;
+    min_w = min_w < usable->w ? min_w : usable->w;
+    min_h = min_h < usable->h ? min_h : usable->h;
+    *w = *w > usable->w ? usable->w : *w < min_w ? min_w : *w;
+    *h = *h > usable->h ? usable->h : *h < min_h ? min_h : *h;
+}
+
+/* A display of the dummy or offscreen driver is a made-up 1024x768: windows there keep
+ * the size asked for (the tests' pictures), as nothing is cut off on a real screen. */
+static bool real_display(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    return driver && strcmp(driver, "dummy") != 0 && strcmp(driver, "offscreen") != 0;
+}
+
+static bool is_x11(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    return driver && strcmp(driver, "x11") == 0;
+}
+
+/* X11 with no window manager: SDL asks for full screen with a message to the root
+ * window that nobody reads, and the window keeps its size while SDL draws a full-screen
+ * picture cropped inside it. A window manager says it is there (EWMH) by the root's
+ * _NET_SUPPORTING_WM_CHECK. */
+static bool x11_without_wm(SDL_Window *win)
+{
+#ifdef EBB_HAVE_XSS
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+        return false;
+    Display *d = info.info.x11.display;
+    Atom check = XInternAtom(d, "_NET_SUPPORTING_WM_CHECK", True);
+    if (check == None)
+        return true;
+    Atom type = None;
+    int format = 0;
+    unsigned long n = 0, after = 0;
+    unsigned char *data = NULL;
+    int got = XGetWindowProperty(d, DefaultRootWindow(d), check, 0, 1, False, XA_WINDOW, &type,
+                                 &format, &n, &after, &data);
+    bool none = got != Success || type != XA_WINDOW || n == 0;
+    if (data)
+        XFree(data);
+    return none;
+#else
+    (void)win;
+    return false;
+#endif
+}
+
+/* gl: made for GL from the start (on Wayland SDL would otherwise make it again). On X11
+ * full screen is asked for after the window is made (window_open), once it is known
+ * whether a window manager will do it. */
 static SDL_Window *make_window(const struct window_req *req, bool gl)
 {
     int display = req->display, count = SDL_GetNumVideoDisplays();
@@ -62,13 +126,83 @@ static SDL_Window *make_window(const struct window_req *req, bool gl)
         display = 0;
     }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
-    if (req->fullscreen)
+    if (req->fullscreen && !is_x11())
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (gl)
         flags |= SDL_WINDOW_OPENGL;
-    return SDL_CreateWindow("ebb", (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                            (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), req->width,
-                            req->height, flags);
+    int w = req->width, h = req->height;
+    int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
+    SDL_Rect usable;
+    if (real_display() && SDL_GetDisplayUsableBounds(display, &usable) == 0) {
+        /* never larger than the screen less its panels, and centred in what is left */
+        window_fit(&w, &h, &usable, 0, 0);
+        x = usable.x + (usable.w - w) / 2;
+        y = usable.y + (usable.h - h) / 2;
+    }
+    return SDL_CreateWindow("ebb", x, y, w, h, flags);
+}
+
+/* The smallest window: WINDOW_MIN_W x WINDOW_MIN_H pixels, in the window's points (half
+ * as many at scale 2), at most the usable area. A smaller remembered window grows to it. */
+static void set_minimum(struct window *w)
+{
+    SDL_Rect usable;
+    int d = SDL_GetWindowDisplayIndex(w->win), pw, ph;
+    float sx, sy;
+    if (!real_display() || d < 0 || SDL_GetDisplayUsableBounds(d, &usable) != 0)
+        return;
+    window_output(w, &pw, &ph, &sx, &sy);
+    int min_w = (int)ceilf(WINDOW_MIN_W / (sx > 0 ? sx : 1));
+    int min_h = (int)ceilf(WINDOW_MIN_H / (sy > 0 ? sy : 1));
+    SDL_SetWindowMinimumSize(w->win, min_w < usable.w ? min_w : usable.w,
+                             min_h < usable.h ? min_h : usable.h);
+}
+
+/* After the window is shown: when the frame the window manager put around it makes it
+ * taller or wider than the usable area, the window is made smaller to fit. */
+static void fit_frame(SDL_Window *win)
+{
+    int top = 0, left = 0, bottom = 0, right = 0, w = 0, h = 0;
+    SDL_Rect usable;
+    int d = SDL_GetWindowDisplayIndex(win);
+    if (!real_display() || d < 0 || SDL_GetDisplayUsableBounds(d, &usable) != 0 ||
+        (SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP) ||
+        SDL_GetWindowBordersSize(win, &top, &left, &bottom, &right) != 0)
+        return;
+    SDL_GetWindowSize(win, &w, &h);
+    int fw = w, fh = h;
+    SDL_Rect inner = {usable.x, usable.y, usable.w - left - right, usable.h - top - bottom};
+    window_fit(&fw, &fh, &inner, 0, 0);
+    if (fw != w || fh != h) {
+        SDL_SetWindowSize(win, fw, fh);
+        SDL_SetWindowPosition(win, usable.x + left + (inner.w - fw) / 2,
+                              usable.y + top + (inner.h - fh) / 2);
+    }
+}
+
+void window_set_fullscreen(struct window *w, bool on)
+{
+    if (!w->no_wm) {
+        SDL_SetWindowFullscreen(w->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return;
+    }
+    if (on == w->own_fullscreen)
+        return;
+    SDL_Rect b;
+    int d = SDL_GetWindowDisplayIndex(w->win);
+    if (on) {
+        if (d < 0 || SDL_GetDisplayBounds(d, &b) != 0)
+            return;
+        SDL_GetWindowPosition(w->win, &w->windowed.x, &w->windowed.y);
+        SDL_GetWindowSize(w->win, &w->windowed.w, &w->windowed.h);
+        SDL_SetWindowPosition(w->win, b.x, b.y);
+        SDL_SetWindowSize(w->win, b.w, b.h);
+        SDL_RaiseWindow(w->win);
+    } else {
+        SDL_SetWindowSize(w->win, w->windowed.w, w->windowed.h);
+        SDL_SetWindowPosition(w->win, w->windowed.x, w->windowed.y);
+    }
+    w->own_fullscreen = on;
 }
 
 int window_open(struct window *w, const struct window_req *req, char *err, size_t err_size)
@@ -118,7 +252,15 @@ int window_open(struct window *w, const struct window_req *req, char *err, size_
         hz = mode.refresh_rate;
     w->period_us = 1000000u / (uint64_t)(hz > 0 ? hz : 60);
     SDL_SetRenderDrawBlendMode(w->ren, SDL_BLENDMODE_BLEND);
+    if (is_x11()) {
+        w->no_wm = x11_without_wm(w->win);
+        if (req->fullscreen) /* a hidden window: takes effect when it is shown */
+            window_set_fullscreen(w, true);
+    }
+    set_minimum(w);
     SDL_ShowWindow(w->win);
+    if (!req->fullscreen)
+        fit_frame(w->win);
     w->frame_start_us = clock_system_us();
     return 0;
 }

@@ -16,14 +16,32 @@ struct window_req {
     int display;       /* -1: the default */
 };
 
+/* The smallest window every screen is laid out for, in pixels (smaller only on a smaller
+ * display). */
+#define WINDOW_MIN_W 640
+#define WINDOW_MIN_H 480
+
 struct window {
     SDL_Window *win;
     SDL_Renderer *ren;
+    bool no_wm;          /* X11 with no window manager: full screen is ebb's own */
+    bool own_fullscreen; /* the window covers the display by its own size (no_wm) */
+    SDL_Rect windowed;   /* where it was before that */
     bool software;      /* the software renderer is in use */
     uint64_t period_us; /* one refresh of the display (60 Hz when SDL says 0) */
     uint64_t frame_start_us;
     bool unpaced;       /* the benchmark's frames: never sleep after a present */
 };
+
+/* The window size for a wish of w x h on a display whose usable area (without panels
+ * and docks) is `usable`: each side at most the usable one, and at least min_w x min_h
+ * where the display has room for that. Pure. */
+void window_fit(int *w, int *h, const SDL_Rect *usable, int min_w, int min_h);
+
+/* Full screen on or off. Where a window manager does it, SDL asks it; with none (X11
+ * and nothing acting on the request) the window itself is moved and sized over the
+ * display, and put back after. */
+void window_set_fullscreen(struct window *w, bool on);
 
 /* Opens the window and renderer. Returns 0, or -1 with one line in err. */
 int window_open(struct window *w, const struct window_req *req, char *err, size_t err_size);
