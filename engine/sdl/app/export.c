@@ -357,6 +357,9 @@ static int draw_frames(struct run *r, const char *dir, const int *at, int at_n)
             break;
         }
     }
+    if (text && text_boxes(text) > 0) /* each character was named once already */
+        fprintf(stderr, "ebb: warning: export: %d characters drawn as a box: no font has them\n",
+                text_boxes(text));
 out:
     ebb_session_free(s);
     text_close(text);

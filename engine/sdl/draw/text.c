@@ -11,7 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bidi.h"
 #include "damage.h"
+#include "fonts.h"
+#include "text_line.h"
 #include "wrap.h"
 
 #define CACHE_MAX 160  /* textures kept: every string of a screen fits */
@@ -20,7 +23,8 @@
 
 struct entry {
     SDL_Texture *tex; /* NULL: free slot */
-    int size;
+    int size;         /* mode_of(size, direction) */
+    int top;          /* pixels the texture reaches above the line (a taller fallback font) */
     uint32_t hash;
     char key[KEY_MAX];
     int w, h;
@@ -41,7 +45,8 @@ struct wrap_memo {
 struct text {
     SDL_Renderer *ren;
     char path[PATH_MAX_];
-    TTF_Font *fonts[TEXT_SIZE_COUNT];
+    struct fonts *fonts; /* the main font and its fallbacks, at the sizes below */
+    int boxes;           /* characters drawn as a box (no font has them) since text_open */
     int height; /* output height the fonts were opened for */
     unsigned long clock;
     struct entry cache[CACHE_MAX];
@@ -70,7 +75,10 @@ static int find_font(char *out, size_t size)
     if (!FcInit())
         return -1;
     int found = -1;
-    FcPattern *pat = FcNameParse((const FcChar8 *)"sans-serif");
+    /* DejaVu Sans first, whatever the system's sans-serif is (installing the Noto fonts
+     * for other scripts makes that Noto Sans): the layout is measured in it; fontconfig
+     * substitutes the system's sans-serif when it is missing */
+    FcPattern *pat = FcNameParse((const FcChar8 *)"DejaVu Sans");
     FcCharSet *cs = FcCharSetCreate();
     for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
         FcCharSetAddChar(cs, needed[i]);
@@ -103,6 +111,22 @@ static int find_font(char *out, size_t size)
     return found;
 }
 
+/* The pixel size of each text size for an output height. */
+static void sizes_for(int output_height, int px[TEXT_SIZE_COUNT])
+{
+    for (int i = 0; i < TEXT_SIZE_COUNT; i++) {
+        px[i] = (int)(output_height * size_frac[i] + 0.5f);
+        if (px[i] < size_min[i])
+            px[i] = size_min[i];
+    }
+}
+
+/* The main font at a size (NULL when it could not be opened). */
+static TTF_Font *main_font(struct text *t, enum text_size size)
+{
+    return fonts_get(t->fonts, 0, (int)size);
+}
+
 struct text *text_open(SDL_Renderer *ren, char *err, size_t err_size)
 {
     struct text *t = calloc(1, sizeof *t);
@@ -129,14 +153,15 @@ struct text *text_open(SDL_Renderer *ren, char *err, size_t err_size)
         free(t);
         return NULL;
     }
-    TTF_Font *probe = TTF_OpenFont(t->path, 16);
-    if (!probe) {
+    int px[TEXT_SIZE_COUNT];
+    sizes_for(720, px);
+    t->fonts = fonts_open(t->path, px);
+    if (!t->fonts) {
         snprintf(err, err_size, "cannot open the font %s: %s", t->path, TTF_GetError());
         free(t);
         return NULL;
     }
-    TTF_CloseFont(probe);
-    text_set_height(t, 720);
+    t->height = 720;
     return t;
 }
 
@@ -154,9 +179,7 @@ void text_close(struct text *t)
     if (!t)
         return;
     text_flush(t);
-    for (int i = 0; i < TEXT_SIZE_COUNT; i++)
-        if (t->fonts[i])
-            TTF_CloseFont(t->fonts[i]);
+    fonts_close(t->fonts);
     free(t);
     TTF_Quit();
 }
@@ -173,18 +196,10 @@ void text_set_height(struct text *t, int output_height)
     if (output_height == t->height)
         return;
     text_flush(t);
-    for (int i = 0; i < TEXT_SIZE_COUNT; i++) {
-        int px = (int)(output_height * size_frac[i] + 0.5f);
-        if (px < size_min[i])
-            px = size_min[i];
-        TTF_Font *f = TTF_OpenFont(t->path, px);
-        if (!f)
-            continue; /* keep the previous size rather than no text */
-        if (t->fonts[i])
-            TTF_CloseFont(t->fonts[i]);
-        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-        t->fonts[i] = f;
-    }
+    int px[TEXT_SIZE_COUNT];
+    sizes_for(output_height, px);
+    if (fonts_resize(t->fonts, px) != 0)
+        return; /* keep the previous sizes rather than no text */
     t->height = output_height;
 }
 
@@ -196,20 +211,29 @@ static uint32_t hash_of(const char *s, int size)
     return h;
 }
 
+/* A line's paragraph direction: its own first strong character's, or the paragraph's. */
+enum dir { DIR_AUTO, DIR_LTR, DIR_RTL };
+
+static int mode_of(enum text_size size, enum dir d)
+{
+    return (int)size * 3 + (int)d;
+}
+
 /* The cached texture of s, made when missing; NULL for an empty string or a failure. */
-static struct entry *lookup(struct text *t, enum text_size size, const char *s)
+static struct entry *lookup(struct text *t, enum text_size size, const char *s, enum dir d)
 {
     static struct entry scratch; /* an uncached long string: freed on the next call */
-    if (!s || !s[0] || !t->fonts[size])
+    if (!s || !s[0] || !main_font(t, size))
         return NULL;
     t->clock++;
     size_t len = strlen(s);
-    uint32_t h = hash_of(s, (int)size);
+    int mode = mode_of(size, d);
+    uint32_t h = hash_of(s, mode);
     struct entry *victim = &t->cache[0];
     if (len < KEY_MAX) {
         for (int i = 0; i < CACHE_MAX; i++) {
             struct entry *e = &t->cache[i];
-            if (e->tex && e->hash == h && e->size == (int)size && strcmp(e->key, s) == 0) {
+            if (e->tex && e->hash == h && e->size == mode && strcmp(e->key, s) == 0) {
                 e->used = t->clock;
                 return e;
             }
@@ -219,8 +243,9 @@ static struct entry *lookup(struct text *t, enum text_size size, const char *s)
     } else {
         victim = &scratch;
     }
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(t->fonts[size], s, white);
+    bool rtl = d == DIR_RTL || (d == DIR_AUTO && ebb_bidi_is_rtl(s));
+    int top = 0;
+    SDL_Surface *surf = text_line_render(t->fonts, (int)size, s, len, rtl, &top, &t->boxes);
     if (!surf)
         return NULL;
     if (victim->tex)
@@ -232,7 +257,8 @@ static struct entry *lookup(struct text *t, enum text_size size, const char *s)
     if (!victim->tex)
         return NULL;
     SDL_SetTextureBlendMode(victim->tex, SDL_BLENDMODE_BLEND);
-    victim->size = (int)size;
+    victim->size = mode;
+    victim->top = top;
     victim->hash = h;
     victim->used = t->clock;
     if (victim != &scratch)
@@ -265,13 +291,14 @@ void text_clips_reset(struct text *t)
     t->clip_last[0] = '\0';
 }
 
-int text_draw(struct text *t, enum text_size size, const char *s, float x, float y,
-              enum text_align align, SDL_Color c)
+/* One line in a paragraph of direction d. */
+static int draw_line(struct text *t, enum text_size size, const char *s, float x, float y,
+                     enum text_align align, SDL_Color c, enum dir d)
 {
-    struct entry *e = lookup(t, size, s);
+    struct entry *e = lookup(t, size, s, d);
     if (!e)
         return 0;
-    SDL_FRect dst = {x, y, (float)e->w, (float)e->h};
+    SDL_FRect dst = {x, y - (float)e->top, (float)e->w, (float)e->h};
     if (align == TEXT_CENTER)
         dst.x = x - e->w / 2.0f;
     else if (align == TEXT_RIGHT)
@@ -294,17 +321,46 @@ int text_draw(struct text *t, enum text_size size, const char *s, float x, float
     return e->w;
 }
 
+int text_draw(struct text *t, enum text_size size, const char *s, float x, float y,
+              enum text_align align, SDL_Color c)
+{
+    return draw_line(t, size, s, x, y, align, c, DIR_AUTO);
+}
+
+bool text_is_rtl(const char *s)
+{
+    return ebb_bidi_is_rtl(s);
+}
+
+int text_boxes(const struct text *t)
+{
+    return t->boxes;
+}
+
+/* A paragraph's direction; a right-to-left one is set against the right edge of its box
+ * where the caller asked for the left. */
+static enum dir paragraph(const char *s, float *x, float max_width, enum text_align *align)
+{
+    if (!ebb_bidi_is_rtl(s))
+        return DIR_LTR;
+    if (*align == TEXT_LEFT) {
+        *align = TEXT_RIGHT;
+        *x += max_width;
+    }
+    return DIR_RTL;
+}
+
 int text_width(struct text *t, enum text_size size, const char *s)
 {
-    int w = 0, h = 0;
-    if (!s || !s[0] || !t->fonts[size] || TTF_SizeUTF8(t->fonts[size], s, &w, &h) != 0)
+    if (!s || !s[0] || !main_font(t, size))
         return 0;
-    return w;
+    return text_line_width(t->fonts, (int)size, s, strlen(s));
 }
 
 int text_line_height(struct text *t, enum text_size size)
 {
-    return t->fonts[size] ? TTF_FontLineSkip(t->fonts[size]) : 16;
+    TTF_Font *f = main_font(t, size);
+    return f ? TTF_FontLineSkip(f) : 16;
 }
 
 /* Measures n bytes of a string for wrap.c. */
@@ -316,12 +372,9 @@ struct measure_ctx {
 static float measure(void *ctx, const char *s, size_t n)
 {
     struct measure_ctx *m = ctx;
-    char buf[KEY_MAX];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return (float)text_width(m->t, m->size, buf);
+    if (n == 0 || !main_font(m->t, m->size))
+        return 0;
+    return (float)text_line_width(m->t->fonts, (int)m->size, s, n);
 }
 
 /* The balanced width of a paragraph, remembered: measuring it costs a few dozen
@@ -363,6 +416,7 @@ int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float 
     if (max_lines > WRAP_DRAW_LINES_MAX)
         max_lines = WRAP_DRAW_LINES_MAX;
     float width = balanced_width(t, size, s, max_width, max_lines);
+    enum dir d = paragraph(s, &x, max_width, &align);
     int n = wrap_greedy(s, width, max_lines, measure, &m, lines, &more);
     int lh = text_line_height(t, size);
     for (int i = 0; i < n; i++) {
@@ -376,7 +430,7 @@ int text_draw_wrapped(struct text *t, enum text_size size, const char *s, float 
             strcat(line, " …");
         if (i == n - 1 && more && !t->cut_shown_elsewhere)
             clipped(t, s);
-        text_draw(t, size, line, x, y + (float)i * lh, align, c);
+        draw_line(t, size, line, x, y + (float)i * lh, align, c, d);
     }
     return n * lh;
 }
@@ -469,11 +523,12 @@ int text_draw_lines(struct text *t, enum text_size size, const char *s, float x,
         return 0;
     int n = wrap_greedy(s, max_width, SCROLL_LINES_MAX, measure, &m, scroll_lines, &more);
     int lh = text_line_height(t, size), drawn = 0;
+    enum dir d = paragraph(s, &x, max_width, &align);
     for (int i = first < 0 ? 0 : first; i < n && drawn < count; i++, drawn++) {
         size_t len = scroll_lines[i].len < sizeof line - 1 ? scroll_lines[i].len : sizeof line - 1;
         memcpy(line, s + scroll_lines[i].start, len);
         line[len] = '\0';
-        text_draw(t, size, line, x, y + (float)drawn * lh, align, c);
+        draw_line(t, size, line, x, y + (float)drawn * lh, align, c, d);
     }
     return drawn * lh;
 }

@@ -1,6 +1,9 @@
-/* text: UTF-8 text through SDL_ttf, with a font found by fontconfig (a fallback chain
- * that covers Latin with accents, Greek and Cyrillic). Rendered strings are cached as
- * textures keyed by size and string, so a string is rasterized only when it changes. */
+/* text: UTF-8 text through SDL_ttf, with a main font found by fontconfig (one that covers
+ * Latin with accents, Greek and Cyrillic) and, for characters it lacks, the fonts
+ * fontconfig has for them (fonts.h). Lines are put in visual order by the bidirectional
+ * algorithm and shaped by HarfBuzz per run (text_line.h). Rendered lines are cached as
+ * textures keyed by size, direction and string, so a line is laid out and rasterized only
+ * when it changes. */
 #ifndef EBB_TEXT_H
 #define EBB_TEXT_H
 
@@ -61,6 +64,16 @@ void text_clips_reset(struct text *t);
 /* Width of s in pixels, and the line height of a size. */
 int text_width(struct text *t, enum text_size size, const char *s);
 int text_line_height(struct text *t, enum text_size size);
+
+/* True when the first strong character of s is right-to-left (Hebrew, Arabic...): such a
+ * paragraph reads from the right. The text_draw_* functions that take a max_width set it
+ * against the right edge of their box where TEXT_LEFT was asked for; centred stays
+ * centred. A layout that mirrors itself for a right-to-left language asks this. */
+bool text_is_rtl(const char *s);
+
+/* Characters drawn as a small hollow box since text_open, because no font has them (each
+ * is also reported once on stderr). Counted when a line is rasterized, not every frame. */
+int text_boxes(const struct text *t);
 
 /* Drops every cached texture (after the renderer's target changed). */
 void text_flush(struct text *t);
