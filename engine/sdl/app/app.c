@@ -7,6 +7,7 @@
 #include <SDL_image.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app_internal.h"
@@ -298,6 +299,24 @@ void app_reload(struct app *a)
     collect(a, r == RELOAD_LOADED);
 }
 
+/* The saved file as the one-line notice names it: under the home folder with "~", and by
+ * its name alone when the folder would make the notice wrap over what is on screen. */
+static const char *shown_path(const char *path, char *buf, size_t size)
+{
+    const char *home = getenv("HOME");
+    size_t n = home ? strlen(home) : 0;
+    const char *shown = path;
+    if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/') {
+        snprintf(buf, size, "~%s", path + n);
+        shown = buf;
+    }
+    if (strlen(shown) > APP_NOTICE_PATH_MAX) {
+        const char *slash = strrchr(path, '/');
+        shown = slash ? slash + 1 : path;
+    }
+    return shown;
+}
+
 int app_screenshot(struct app *a, const char *path)
 {
     char def[4096], err[512];
@@ -316,7 +335,7 @@ int app_screenshot(struct app *a, const char *path)
         return -1;
     }
     if (path == def)
-        app_notice(a, _("Saved %s"), path);
+        app_notice(a, _("Saved %s"), shown_path(path, err, sizeof err));
     return 0;
 }
 

@@ -24,6 +24,7 @@
                                    300 ms for a frame and the window's unmap */
 #define APP_HINT_US 4000000u    /* hints show this long at the start and after a move */
 #define APP_NOTICE_US 2500000u  /* a notice ("Volume 60%") shows this long */
+#define APP_NOTICE_PATH_MAX 40u /* a saved file's path longer than this is named alone */
 #define APP_BANNER_US 6000000u  /* a refused edit's FILE:LINE line shows this long */
 #define APP_PADS_MAX 4
 
