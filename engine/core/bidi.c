@@ -109,6 +109,8 @@ static int levels_of(const char *s, size_t n, bool base_rtl, size_t *offsets, un
         cps[len++] = ebb_utf8_next(s + i, n - i, &step);
     }
     offsets[len] = n;
+    if (len == 0)
+        return 0;
 #ifdef EBB_HAVE_FRIBIDI
     FriBidiCharType types[EBB_BIDI_MAX];
     FriBidiBracketType brackets[EBB_BIDI_MAX];
