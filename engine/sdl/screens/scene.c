@@ -210,10 +210,14 @@ static float help_rows(struct scene *sc, const struct keymap_row *rows, int n,
             dup = skip[k].action == rows[i].action && rows[i].action != IN_NONE;
         if (dup)
             continue;
+        /* a long description (a translation is often longer) takes a second line */
+        const char *does = _(rows[i].does);
+        float width = sc->w / 2.0f - 40 * u;
+        int lines = text_lines(sc->text, TEXT_SMALL, does, width) > 1 ? 2 : 1;
         text_draw(sc->text, TEXT_SMALL, _(rows[i].keys), mid - 16 * u, y, TEXT_RIGHT, sc->th.text);
-        text_draw_fit(sc->text, TEXT_SMALL, _(rows[i].does), mid + 16 * u, y, sc->w / 2.0f - 40 * u,
-                      1, TEXT_LEFT, sc->th.muted);
-        y += lh * gap;
+        text_draw_fit(sc->text, TEXT_SMALL, does, mid + 16 * u, y, width, lines, TEXT_LEFT,
+                      sc->th.muted);
+        y += lh * gap + (float)(lines - 1) * lh;
     }
     return y;
 }
